@@ -1,0 +1,63 @@
+package dev.actionpack.order;
+
+import dev.actionpack.payment.Charge;
+import dev.actionpack.payment.ChargeRepository;
+import dev.actionpack.payment.DeclineCode;
+import dev.actionpack.payment.PaymentGateway;
+import dev.actionpack.payment.PaymentGateway.ChargeRequest;
+import dev.actionpack.payment.PaymentGateway.ChargeResult;
+import dev.actionpack.payment.PaymentMethodRepository;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Charges orders and records their outcome; called from the engine's jobs. */
+@Service
+public class OrderCharging {
+
+  private final PurchaseOrderRepository orders;
+  private final PaymentMethodRepository paymentMethods;
+  private final ChargeRepository charges;
+  private final PaymentGateway gateway;
+  private final OrderOutcomes outcomes;
+
+  OrderCharging(PurchaseOrderRepository orders, PaymentMethodRepository paymentMethods,
+      ChargeRepository charges, PaymentGateway gateway, OrderOutcomes outcomes) {
+    this.orders = orders;
+    this.paymentMethods = paymentMethods;
+    this.charges = charges;
+    this.gateway = gateway;
+    this.outcomes = outcomes;
+  }
+
+  /**
+   * Charges the order's card immediately, the full amount, with the order's idempotency key: a
+   * retried job replays the provider's first answer instead of charging again (R4, R7).
+   *
+   * <p>It runs inside the engine job's transaction, so the provider call happens while that
+   * transaction is open. That is the design of a Camunda service task; what makes it safe is the
+   * idempotency key (a rollback after the charge is replayed, not repeated) and a provider
+   * timeout far below the job's lock time.
+   */
+  @Transactional
+  public ChargeResult charge(UUID orderId) {
+    PurchaseOrder order = orders.findById(orderId).orElseThrow();
+    var card = paymentMethods.findById(order.getPaymentMethodId()).orElseThrow();
+    ChargeRequest request = new ChargeRequest(order.getChargeKey(), card.getProviderToken(),
+        order.getAmount(), order.getCurrency(), "Action Pack order " + order.getNumber());
+    ChargeResult result = gateway.charge(request);
+    if (charges.findByIdempotencyKey(request.idempotencyKey()).isEmpty()) {
+      charges.save(new Charge(orderId, request, result));
+    }
+    order.charged(result.chargeId());
+    return result;
+  }
+
+  /** Records a declined charge: the order confirms nothing (R4). */
+  @Transactional
+  public void decline(UUID orderId, DeclineCode code) {
+    PurchaseOrder order = orders.findById(orderId).orElseThrow();
+    order.decline(code.code());
+    outcomes.completed(orderId);
+  }
+}

@@ -1,0 +1,10 @@
+package dev.actionpack.order;
+
+public enum OrderStatus {
+  /** Placed; the charge has not answered yet. */
+  PENDING,
+  /** Charged and the subscription is active. */
+  CONFIRMED,
+  /** The card was declined; nothing was confirmed. */
+  DECLINED
+}

@@ -1,0 +1,189 @@
+package dev.actionpack.order;
+
+import dev.actionpack.offer.Money;
+import dev.actionpack.offer.Offer;
+import dev.actionpack.offer.OfferRepository;
+import dev.actionpack.partner.Partner;
+import dev.actionpack.partner.PartnerRepository;
+import dev.actionpack.payment.PaymentGateway.CardToken;
+import dev.actionpack.payment.PaymentMethod;
+import dev.actionpack.payment.PaymentMethodService;
+import dev.actionpack.process.SubscriptionProcesses;
+import dev.actionpack.process.SubscriptionProcesses.PlacedOrder;
+import dev.actionpack.subscription.SubscriptionRepository;
+import dev.actionpack.web.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places purchases (R1–R4, R7). Every check that can refuse runs before the provider is called;
+ * the order, the saved card and the {@code subscribe} instance commit together or not at all.
+ */
+@Service
+public class PurchaseService {
+
+  private static final Logger log = LoggerFactory.getLogger(PurchaseService.class);
+
+  private final PartnerRepository partners;
+  private final OfferRepository offers;
+  private final PurchaseOrderRepository orders;
+  private final SubscriptionRepository subscriptions;
+  private final PaymentMethodService paymentMethods;
+  private final NumberSequences numbers;
+  private final SubscriptionProcesses processes;
+  private final OrderOutcomes outcomes;
+  private final TransactionTemplate transaction;
+  private final Duration outcomeWait;
+
+  PurchaseService(PartnerRepository partners, OfferRepository offers,
+      PurchaseOrderRepository orders, SubscriptionRepository subscriptions,
+      PaymentMethodService paymentMethods, NumberSequences numbers,
+      SubscriptionProcesses processes, OrderOutcomes outcomes, TransactionTemplate transaction,
+      @Value("${actionpack.purchase.outcome-wait:10s}") Duration outcomeWait) {
+    this.partners = partners;
+    this.offers = offers;
+    this.orders = orders;
+    this.subscriptions = subscriptions;
+    this.paymentMethods = paymentMethods;
+    this.numbers = numbers;
+    this.processes = processes;
+    this.outcomes = outcomes;
+    this.transaction = transaction;
+    this.outcomeWait = outcomeWait;
+  }
+
+  /**
+   * Places the order and waits a while for the charge. A request re-sent with the same
+   * {@code requestKey} returns the first order and is never charged again (R7).
+   */
+  public PurchaseOrder purchase(UUID partnerId, PurchaseRequest request, String requestKey) {
+    String fingerprint = fingerprint(request);
+    Optional<PurchaseOrder> replay = replayed(partnerId, requestKey, fingerprint);
+    if (replay.isPresent()) {
+      return outcomes.await(replay.get().getId(), outcomeWait);
+    }
+    Offer offer = transaction.execute(status -> requirePurchasable(partnerId, request));
+    if (request.paymentMethodId() == null && request.card() == null) {
+      throw ApiProblem.invalidField("paymentMethodId",
+          "give either a saved payment method or a new card");
+    }
+    if (request.paymentMethodId() != null && request.card() != null) {
+      throw ApiProblem.invalidField("paymentMethodId",
+          "give either a saved payment method or a new card, not both");
+    }
+    UUID savedMethodId = request.paymentMethodId() == null ? null
+        : paymentMethods.usable(partnerId, request.paymentMethodId(), "paymentMethodId").getId();
+    CardToken newCard = request.card() == null ? null
+        : paymentMethods.tokenize(request.card(), "card");
+
+    PurchaseOrder order = transaction.execute(status -> {
+      Partner partner = partners.lockById(partnerId).orElseThrow();
+      Optional<PurchaseOrder> concurrentReplay = replayed(partnerId, requestKey, fingerprint);
+      if (concurrentReplay.isPresent()) {
+        return concurrentReplay.get();
+      }
+      requirePurchasable(partnerId, request);
+      UUID paymentMethodId = newCard == null ? savedMethodId
+          : paymentMethods.save(partnerId, newCard).getId();
+      PurchaseOrder placed = orders.save(new PurchaseOrder(numbers.nextOrderNumber(), partnerId,
+          offer.getCode(), offer.getAnnualPrice(), offer.getCurrency(), paymentMethodId,
+          offer.getTermsVersion(), numbers.nextSubscriptionNumber(), requestKey, fingerprint));
+      processes.startSubscribe(new PlacedOrder(placed.getId(), placed.getNumber(),
+          placed.getSubscriptionNumber(), partner.getName(), placed.displayAmount()));
+      log.info("Order {} placed by partner {} for {}", placed.getNumber(), partnerId,
+          placed.displayAmount());
+      return placed;
+    });
+    return outcomes.await(order.getId(), outcomeWait);
+  }
+
+  /** Why this partner cannot buy the offer now, if it cannot (R1, R2). */
+  public Optional<ApiProblem> refusal(UUID partnerId, String offerCode) {
+    Partner partner = partners.findById(partnerId).orElseThrow();
+    if (!partner.isNetworkMember()) {
+      return Optional.of(new ApiProblem(HttpStatus.FORBIDDEN, "network-membership-required",
+          "Network membership required",
+          "Only a Microsoft Partner Network member can subscribe to Action Pack. Join the "
+              + "Network first; nothing was ordered or charged."));
+    }
+    var live = subscriptions.findByLivePartnerId(partnerId);
+    if (live.isPresent()) {
+      return Optional.of(new ApiProblem(HttpStatus.CONFLICT, "subscription-exists",
+          "Subscription already exists",
+          "This partner already holds Action Pack subscription " + live.get().getNumber()
+              + " (" + live.get().getStatus() + "); a second one cannot be bought.")
+          .with("subscriptionNumber", live.get().getNumber()));
+    }
+    var pending = orders.findFirstByPartnerIdAndOfferCodeAndStatus(partnerId, offerCode,
+        OrderStatus.PENDING);
+    if (pending.isPresent()) {
+      return Optional.of(new ApiProblem(HttpStatus.CONFLICT, "purchase-in-progress",
+          "Purchase in progress",
+          "Order " + pending.get().getNumber() + " is still being charged; wait for its outcome.")
+          .with("order", "/api/orders/" + pending.get().getNumber()));
+    }
+    return Optional.empty();
+  }
+
+  private Offer requirePurchasable(UUID partnerId, PurchaseRequest request) {
+    Offer offer = offers.findById(request.offerCode()).filter(Offer::isActive)
+        .orElseThrow(() -> ApiProblem.invalidField("offerCode", "no such offer"));
+    refusal(partnerId, offer.getCode()).ifPresent(problem -> {
+      throw problem;
+    });
+    if (!offer.getTermsVersion().equals(request.termsVersion())) {
+      throw ApiProblem.invalidField("termsVersion", "the current terms are version "
+          + offer.getTermsVersion() + "; review and accept them");
+    }
+    var reviewed = request.reviewedPrice();
+    if (reviewed.amount().compareTo(offer.getAnnualPrice()) != 0
+        || !reviewed.currency().equals(offer.getCurrency())) {
+      throw new ApiProblem(HttpStatus.CONFLICT, "price-changed", "Price changed",
+          "The price is now " + offer.displayPrice() + "; review the order again.")
+          .with("currentPrice", new Money(offer.getAnnualPrice(), offer.getCurrency()));
+    }
+    return offer;
+  }
+
+  private Optional<PurchaseOrder> replayed(UUID partnerId, String requestKey, String fingerprint) {
+    if (requestKey == null) {
+      return Optional.empty();
+    }
+    Optional<PurchaseOrder> earlier = transaction.execute(
+        status -> orders.findByPartnerIdAndRequestKey(partnerId, requestKey));
+    if (earlier.isPresent() && !earlier.get().getRequestFingerprint().equals(fingerprint)) {
+      throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+          "Idempotency key reused",
+          "Idempotency-Key " + requestKey + " was already used for a different purchase.");
+    }
+    return earlier;
+  }
+
+  /** What makes two requests "the same purchase"; built from non-secret parts only. */
+  private static String fingerprint(PurchaseRequest request) {
+    var card = request.card();
+    String payment = card == null ? String.valueOf(request.paymentMethodId())
+        : card.lastFour() + "/" + card.expiryMonth() + "/" + card.expiryYear();
+    String canonical = String.join("|", request.offerCode(), request.termsVersion(),
+        request.reviewedPrice().amount().stripTrailingZeros().toPlainString(),
+        request.reviewedPrice().currency(), payment);
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.actionpack.partner;
+
+import dev.actionpack.process.EngineClock;
+import jakarta.persistence.Column;
+import dev.actionpack.persistence.AssignedIdEntity;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A company in the partner program; only a Network member may buy Action Pack (R1). */
+@Entity
+@Table(name = "partner")
+public class Partner extends AssignedIdEntity<UUID> {
+
+  @Id
+  private UUID id;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(name = "network_member", nullable = false)
+  private boolean networkMember;
+
+  /** Language of the partner's notifications: en-US, zh-CN or es-ES (R19). */
+  @Column(nullable = false)
+  private String locale;
+
+  @Column(nullable = false)
+  private String email;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Partner() {}
+
+  public Partner(String name, boolean networkMember, String locale, String email) {
+    this.id = UUID.randomUUID();
+    this.name = name;
+    this.networkMember = networkMember;
+    this.locale = locale;
+    this.email = email;
+    this.createdAt = EngineClock.now();
+  }
+
+  @Override
+  public UUID getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public boolean isNetworkMember() {
+    return networkMember;
+  }
+
+  public String getLocale() {
+    return locale;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.actionpack.partner;
+
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface PartnerRepository extends JpaRepository<Partner, UUID> {
+
+  /** Serialises a partner's purchases, so two concurrent ones cannot both pass R2. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select p from Partner p where p.id = :id")
+  Optional<Partner> lockById(UUID id);
+}

@@ -1,0 +1,5 @@
+package dev.actionpack.partner;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PartnerUserRepository extends JpaRepository<PartnerUser, String> {}

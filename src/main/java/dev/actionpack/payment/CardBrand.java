@@ -1,0 +1,5 @@
+package dev.actionpack.payment;
+
+public enum CardBrand {
+  VISA, MASTERCARD, AMEX, DISCOVER, OTHER
+}

@@ -1,0 +1,33 @@
+package dev.actionpack.payment;
+
+import java.util.Arrays;
+
+/** Why a provider declined a card, with the words a partner reads (R4). */
+public enum DeclineCode {
+  CARD_DECLINED("card_declined", "The card was declined by its issuer. Try another card."),
+  INSUFFICIENT_FUNDS("insufficient_funds",
+      "The card has insufficient funds for this amount. Try another card."),
+  EXPIRED_CARD("expired_card", "The card has expired. Try another card."),
+  INCORRECT_CVC("incorrect_cvc", "The card's security code is incorrect.");
+
+  private final String code;
+  private final String reason;
+
+  DeclineCode(String code, String reason) {
+    this.code = code;
+    this.reason = reason;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  public static DeclineCode fromCode(String code) {
+    return Arrays.stream(values()).filter(value -> value.code.equals(code)).findFirst()
+        .orElse(CARD_DECLINED);
+  }
+}

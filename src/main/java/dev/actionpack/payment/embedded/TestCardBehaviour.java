@@ -1,0 +1,42 @@
+package dev.actionpack.payment.embedded;
+
+import dev.actionpack.payment.DeclineCode;
+import java.util.Map;
+
+/**
+ * How the embedded provider treats the documented test cards; any other valid card is approved.
+ * Only this behaviour is stored with a token, never the number.
+ */
+enum TestCardBehaviour {
+  APPROVE(null, null),
+  /** Refused when stored: the provider's verification fails. */
+  REFUSE_GENERIC(DeclineCode.CARD_DECLINED, null),
+  REFUSE_EXPIRED(DeclineCode.EXPIRED_CARD, null),
+  REFUSE_INCORRECT_CVC(DeclineCode.INCORRECT_CVC, null),
+  /** Stored fine (verification does not check funds), every charge declined. */
+  DECLINE_INSUFFICIENT_FUNDS(null, DeclineCode.INSUFFICIENT_FUNDS),
+  /** Stored fine, every charge declined by the issuer. */
+  DECLINE_CHARGES(null, DeclineCode.CARD_DECLINED),
+  /** Stored fine, every charge fails with a provider processing error (technical). */
+  PROCESSING_ERROR(null, null);
+
+  private static final Map<String, TestCardBehaviour> TEST_CARDS = Map.of(
+      "4000000000000002", REFUSE_GENERIC, // test card: refused when stored
+      "4000000000000069", REFUSE_EXPIRED, // test card: refused when stored, expired
+      "4000000000000127", REFUSE_INCORRECT_CVC, // test card: refused when stored, wrong CVC
+      "4000000000009995", DECLINE_INSUFFICIENT_FUNDS, // test card: charges declined, no funds
+      "4000000000000341", DECLINE_CHARGES, // test card: stored, every charge declined
+      "4000000000000119", PROCESSING_ERROR); // test card: provider processing error
+
+  final DeclineCode refusedWhenStored;
+  final DeclineCode declinedWhenCharged;
+
+  TestCardBehaviour(DeclineCode refusedWhenStored, DeclineCode declinedWhenCharged) {
+    this.refusedWhenStored = refusedWhenStored;
+    this.declinedWhenCharged = declinedWhenCharged;
+  }
+
+  static TestCardBehaviour ofTestCard(String digits) {
+    return TEST_CARDS.getOrDefault(digits, APPROVE);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.actionpack.process;
+
+import static dev.actionpack.process.ProcessVariable.booleanVariable;
+import static dev.actionpack.process.ProcessVariable.dateVariable;
+import static dev.actionpack.process.ProcessVariable.integerVariable;
+import static dev.actionpack.process.ProcessVariable.stringVariable;
+
+import java.util.Date;
+
+/**
+ * Variables shared by the processes. They hold references and the few values a gateway, a timer
+ * or Cockpit needs; the domain state itself lives in the application's tables.
+ */
+public final class ProcessVariables {
+
+  /** The order being charged: a purchase now, renewals later. */
+  public static final ProcessVariable<String> ORDER_ID = stringVariable("orderId");
+  public static final ProcessVariable<String> ORDER_NUMBER = stringVariable("orderNumber");
+  public static final ProcessVariable<String> SUBSCRIPTION_ID = stringVariable("subscriptionId");
+  /** The partner's name, shown in Cockpit. */
+  public static final ProcessVariable<String> PARTNER = stringVariable("partner");
+  /** Amount and currency as a person reads it ("475.00 USD"), shown in Cockpit. */
+  public static final ProcessVariable<String> AMOUNT = stringVariable("amount");
+  public static final ProcessVariable<Integer> TERM_NUMBER = integerVariable("termNumber");
+  /** End of the current term, computed in Java from the anniversary anchor (R5). */
+  public static final ProcessVariable<Date> TERM_ENDS_AT = dateVariable("termEndsAt");
+  public static final ProcessVariable<Boolean> AUTO_RENEWAL = booleanVariable("autoRenewal");
+  /** Set by the error boundary event from the BPMN error's message: why the card was declined. */
+  public static final ProcessVariable<String> DECLINE_CODE = stringVariable("declineCode");
+  /** Local input of a send task: which notification it sends. */
+  public static final ProcessVariable<String> NOTIFICATION = stringVariable("notification");
+
+  private ProcessVariables() {}
+}

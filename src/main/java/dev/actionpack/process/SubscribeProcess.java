@@ -1,0 +1,21 @@
+package dev.actionpack.process;
+
+/** Key and element ids of {@code bpmn/subscribe.bpmn}: one instance per order. */
+public final class SubscribeProcess {
+
+  public static final String KEY = "subscribe";
+  public static final String RESOURCE = "bpmn/subscribe.bpmn";
+
+  public static final String START_EVENT_ORDER_PLACED = "StartEvent_OrderPlaced";
+  public static final String TASK_CHARGE_PAYMENT = "Task_ChargePayment";
+  public static final String BOUNDARY_EVENT_PAYMENT_DECLINED = "BoundaryEvent_PaymentDeclined";
+  public static final String TASK_DECLINE_ORDER = "Task_DeclineOrder";
+  public static final String TASK_SEND_PAYMENT_DECLINED = "Task_SendPaymentDeclined";
+  public static final String END_EVENT_ORDER_DECLINED = "EndEvent_OrderDeclined";
+  public static final String TASK_ACTIVATE_SUBSCRIPTION = "Task_ActivateSubscription";
+  public static final String TASK_START_RENEWAL = "Task_StartRenewal";
+  public static final String TASK_SEND_ORDER_CONFIRMATION = "Task_SendOrderConfirmation";
+  public static final String END_EVENT_ORDER_CONFIRMED = "EndEvent_OrderConfirmed";
+
+  private SubscribeProcess() {}
+}
