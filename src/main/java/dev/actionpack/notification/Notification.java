@@ -1,8 +1,8 @@
 package dev.actionpack.notification;
 
+import dev.actionpack.persistence.AssignedIdEntity;
 import dev.actionpack.process.EngineClock;
 import jakarta.persistence.Column;
-import dev.actionpack.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message delivered to a partner's inbox, rendered in the partner's language. */
+/** A message to a partner, rendered in the partner's language and kept in its inbox. */
 @Entity
 @Table(name = "notification")
 public class Notification extends AssignedIdEntity<UUID> {
@@ -39,13 +39,23 @@ public class Notification extends AssignedIdEntity<UUID> {
   @Column(nullable = false)
   private String reference;
 
+  /** The send step that wrote it; unique, so a retried step never writes it twice. */
+  @Column(name = "dedupe_key", unique = true)
+  private String dedupeKey;
+
+  @Column(name = "email_to")
+  private String emailTo;
+
+  @Column(name = "emailed_at")
+  private Instant emailedAt;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
   protected Notification() {}
 
   Notification(UUID partnerId, NotificationKind kind, String locale, String subject, String body,
-      String reference) {
+      String reference, String dedupeKey) {
     this.id = UUID.randomUUID();
     this.partnerId = partnerId;
     this.kind = kind;
@@ -53,12 +63,22 @@ public class Notification extends AssignedIdEntity<UUID> {
     this.subject = subject;
     this.body = body;
     this.reference = reference;
+    this.dedupeKey = dedupeKey;
     this.createdAt = EngineClock.now();
+  }
+
+  void emailed(String to) {
+    this.emailTo = to;
+    this.emailedAt = EngineClock.now();
   }
 
   @Override
   public UUID getId() {
     return id;
+  }
+
+  public UUID getPartnerId() {
+    return partnerId;
   }
 
   public NotificationKind getKind() {
@@ -79,6 +99,14 @@ public class Notification extends AssignedIdEntity<UUID> {
 
   public String getReference() {
     return reference;
+  }
+
+  public String getDedupeKey() {
+    return dedupeKey;
+  }
+
+  public Instant getEmailedAt() {
+    return emailedAt;
   }
 
   public Instant getCreatedAt() {

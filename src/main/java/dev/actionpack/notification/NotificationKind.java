@@ -1,7 +1,17 @@
 package dev.actionpack.notification;
 
-/** The partner-facing events that send a message (R19); names the templates. */
+/** The partner-facing events that send a message (R19); each names its templates. */
 public enum NotificationKind {
   ORDER_CONFIRMED,
-  PAYMENT_DECLINED
+  PAYMENT_DECLINED,
+  /** The receipt of a renewal, automatic or manual (R9, R13). */
+  RENEWED,
+  /** Reminder before the term end while auto-renewal is on: what will be charged, when (R11). */
+  REMINDER_RENEWS,
+  /** Reminder before the term end while auto-renewal is off: how to renew (R11). */
+  REMINDER_EXPIRES,
+  /** The anniversary charge was declined: past due, retried later (R12). */
+  RENEWAL_DECLINED,
+  AUTO_RENEWAL_TURNED_OFF,
+  EXPIRED
 }

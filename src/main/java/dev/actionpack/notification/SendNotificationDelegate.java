@@ -2,6 +2,7 @@ package dev.actionpack.notification;
 
 import static dev.actionpack.process.ProcessVariables.NOTIFICATION;
 import static dev.actionpack.process.ProcessVariables.ORDER_ID;
+import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
 
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,8 +10,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the notification named by the task's {@code notification} input parameter. One delegate
- * for every send task; the model says which message each one sends.
+ * Sends the notification named by the task's {@code notification} input parameter, about the
+ * instance's order and subscription. One delegate for every send task; the model says which
+ * message each one sends.
  */
 @Component
 public class SendNotificationDelegate implements JavaDelegate {
@@ -23,7 +25,14 @@ public class SendNotificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    notifications.aboutOrder(NotificationKind.valueOf(NOTIFICATION.from(execution)),
-        UUID.fromString(ORDER_ID.from(execution)));
+    notifications.send(NotificationKind.valueOf(NOTIFICATION.from(execution)),
+        SUBSCRIPTION_ID.optionalFrom(execution).map(UUID::fromString).orElse(null),
+        ORDER_ID.optionalFrom(execution).map(UUID::fromString).orElse(null),
+        dedupeKey(execution));
+  }
+
+  /** The send step: this execution at this activity, the same on every retry of its job. */
+  static String dedupeKey(DelegateExecution execution) {
+    return execution.getId() + "/" + execution.getCurrentActivityId();
   }
 }

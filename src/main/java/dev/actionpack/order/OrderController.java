@@ -44,10 +44,30 @@ class OrderController {
   ResponseEntity<?> purchase(@AuthenticationPrincipal PartnerPrincipal partner,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Valid @RequestBody PurchaseRequest request) {
+    requireValidKey(idempotencyKey);
+    return outcome(purchases.purchase(partner.partnerId(), request, idempotencyKey));
+  }
+
+  /**
+   * Renews a subscription manually with the purchase steps (R13); answers like a purchase.
+   * Allowed while active with auto-renewal off, past due, or in the grace window after expiry.
+   */
+  @PostMapping("/subscriptions/{number}/renewals")
+  ResponseEntity<?> renew(@AuthenticationPrincipal PartnerPrincipal partner,
+      @PathVariable String number,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @Valid @RequestBody PurchaseRequest request) {
+    requireValidKey(idempotencyKey);
+    return outcome(purchases.renew(partner.partnerId(), number, request, idempotencyKey));
+  }
+
+  private static void requireValidKey(String idempotencyKey) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
       throw ApiProblem.invalidField("Idempotency-Key", "must be 1 to 200 characters");
     }
-    PurchaseOrder order = purchases.purchase(partner.partnerId(), request, idempotencyKey);
+  }
+
+  private ResponseEntity<?> outcome(PurchaseOrder order) {
     URI location = URI.create("/api/orders/" + order.getNumber());
     return switch (order.getStatus()) {
       case CONFIRMED -> ResponseEntity.created(location).body(view(order));

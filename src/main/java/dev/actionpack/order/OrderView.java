@@ -8,6 +8,7 @@ import java.time.Instant;
 /** An order as the partner sees it: what was bought, how it was paid, and the outcome. */
 public record OrderView(
     String number,
+    OrderKind kind,
     OrderStatus status,
     String offerCode,
     Money amount,
@@ -25,11 +26,12 @@ public record OrderView(
   static OrderView of(PurchaseOrder order, PaymentMethodView paymentMethod) {
     Decline decline = order.getDeclineCode() == null ? null : new Decline(order.getDeclineCode(),
         DeclineCode.fromCode(order.getDeclineCode()).reason());
-    return new OrderView(order.getNumber(), order.getStatus(), order.getOfferCode(),
+    return new OrderView(order.getNumber(), order.getKind(), order.getStatus(), order.getOfferCode(),
         new Money(order.getAmount(), order.getCurrency()), paymentMethod,
         order.getTermsVersion(), order.getTermsAcceptedAt(),
         order.getStatus() == OrderStatus.CONFIRMED, decline,
-        order.getStatus() == OrderStatus.CONFIRMED ? order.getSubscriptionNumber() : null,
+        order.getStatus() == OrderStatus.CONFIRMED || order.getKind() != OrderKind.PURCHASE
+            ? order.getSubscriptionNumber() : null,
         order.getCreatedAt(), order.getCompletedAt());
   }
 }

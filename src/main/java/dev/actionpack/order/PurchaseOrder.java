@@ -1,8 +1,9 @@
 package dev.actionpack.order;
 
+import dev.actionpack.offer.Offer;
+import dev.actionpack.persistence.AssignedIdEntity;
 import dev.actionpack.process.EngineClock;
 import jakarta.persistence.Column;
-import dev.actionpack.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,6 +27,10 @@ public class PurchaseOrder extends AssignedIdEntity<UUID> {
   @Column(name = "partner_id", nullable = false)
   private UUID partnerId;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private OrderKind kind;
+
   @Column(name = "offer_code", nullable = false)
   private String offerCode;
 
@@ -38,10 +43,11 @@ public class PurchaseOrder extends AssignedIdEntity<UUID> {
   @Column(name = "payment_method_id", nullable = false)
   private UUID paymentMethodId;
 
-  @Column(name = "terms_version", nullable = false)
+  /** The accepted terms (R3); an automatic renewal has no terms step and none. */
+  @Column(name = "terms_version")
   private String termsVersion;
 
-  @Column(name = "terms_accepted_at", nullable = false)
+  @Column(name = "terms_accepted_at")
   private Instant termsAcceptedAt;
 
   /** The subscription this order creates; allocated up front as the process's business key. */
@@ -56,7 +62,7 @@ public class PurchaseOrder extends AssignedIdEntity<UUID> {
   @Column(name = "request_key")
   private String requestKey;
 
-  @Column(name = "request_fingerprint", nullable = false)
+  @Column(name = "request_fingerprint")
   private String requestFingerprint;
 
   @Enumerated(EnumType.STRING)
@@ -77,24 +83,45 @@ public class PurchaseOrder extends AssignedIdEntity<UUID> {
 
   protected PurchaseOrder() {}
 
-  PurchaseOrder(String number, UUID partnerId, String offerCode, BigDecimal amount,
-      String currency, UUID paymentMethodId, String termsVersion, String subscriptionNumber,
-      String requestKey, String requestFingerprint) {
+  /** An order the partner placed: a purchase or a manual renewal, with accepted terms. */
+  static PurchaseOrder placedByPartner(OrderKind kind, String number, UUID partnerId,
+      Offer offer, UUID paymentMethodId, String subscriptionNumber, String requestKey,
+      String requestFingerprint) {
+    PurchaseOrder order = new PurchaseOrder(kind, number, partnerId, offer, paymentMethodId,
+        subscriptionNumber, "order-");
+    order.termsVersion = offer.getTermsVersion();
+    order.termsAcceptedAt = order.createdAt;
+    order.requestKey = requestKey;
+    order.requestFingerprint = requestFingerprint;
+    return order;
+  }
+
+  /**
+   * An automatic renewal charge, keyed by subscription, term and attempt (R7): a retried job
+   * finds the same order and the provider replays the same charge.
+   */
+  static PurchaseOrder autoRenewal(String number, UUID partnerId, Offer offer,
+      UUID paymentMethodId, String subscriptionNumber, String chargeKey) {
+    PurchaseOrder order = new PurchaseOrder(OrderKind.AUTO_RENEWAL, number, partnerId, offer,
+        paymentMethodId, subscriptionNumber, null);
+    order.chargeKey = chargeKey;
+    return order;
+  }
+
+  private PurchaseOrder(OrderKind kind, String number, UUID partnerId, Offer offer,
+      UUID paymentMethodId, String subscriptionNumber, String chargeKeyPrefix) {
     this.id = UUID.randomUUID();
+    this.kind = kind;
     this.number = number;
     this.partnerId = partnerId;
-    this.offerCode = offerCode;
-    this.amount = amount;
-    this.currency = currency;
+    this.offerCode = offer.getCode();
+    this.amount = offer.getAnnualPrice();
+    this.currency = offer.getCurrency();
     this.paymentMethodId = paymentMethodId;
-    this.termsVersion = termsVersion;
-    this.termsAcceptedAt = EngineClock.now();
     this.subscriptionNumber = subscriptionNumber;
-    this.chargeKey = "order-" + id;
-    this.requestKey = requestKey;
-    this.requestFingerprint = requestFingerprint;
+    this.chargeKey = chargeKeyPrefix == null ? null : chargeKeyPrefix + id;
     this.status = OrderStatus.PENDING;
-    this.createdAt = termsAcceptedAt;
+    this.createdAt = EngineClock.now();
   }
 
   public void charged(String chargeId) {
@@ -135,6 +162,10 @@ public class PurchaseOrder extends AssignedIdEntity<UUID> {
 
   public UUID getPartnerId() {
     return partnerId;
+  }
+
+  public OrderKind getKind() {
+    return kind;
   }
 
   public String getOfferCode() {

@@ -14,5 +14,10 @@ public interface PurchaseOrderRepository extends JpaRepository<PurchaseOrder, UU
   Optional<PurchaseOrder> findFirstByPartnerIdAndOfferCodeAndStatus(UUID partnerId,
       String offerCode, OrderStatus status);
 
+  Optional<PurchaseOrder> findFirstBySubscriptionNumberAndStatus(String subscriptionNumber,
+      OrderStatus status);
+
+  Optional<PurchaseOrder> findByChargeKey(String chargeKey);
+
   List<PurchaseOrder> findByPartnerIdOrderByCreatedAtDesc(UUID partnerId);
 }

@@ -6,10 +6,11 @@ import dev.actionpack.offer.OfferRepository;
 import dev.actionpack.partner.Partner;
 import dev.actionpack.partner.PartnerRepository;
 import dev.actionpack.payment.PaymentGateway.CardToken;
-import dev.actionpack.payment.PaymentMethod;
 import dev.actionpack.payment.PaymentMethodService;
-import dev.actionpack.process.SubscriptionProcesses;
 import dev.actionpack.process.SubscriptionProcesses.PlacedOrder;
+import dev.actionpack.process.SubscriptionProcesses;
+import dev.actionpack.subscription.RenewalPolicy;
+import dev.actionpack.subscription.Subscription;
 import dev.actionpack.subscription.SubscriptionRepository;
 import dev.actionpack.web.ApiProblem;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Places purchases (R1–R4, R7). Every check that can refuse runs before the provider is called;
+ * Places the orders a partner makes with the purchase steps: a new subscription (R1–R4) or a
+ * manual renewal of one (R13). Every check that can refuse runs before the provider is called;
  * the order, the saved card and the {@code subscribe} instance commit together or not at all.
  */
 @Service
@@ -44,12 +46,14 @@ public class PurchaseService {
   private final SubscriptionProcesses processes;
   private final OrderOutcomes outcomes;
   private final TransactionTemplate transaction;
+  private final RenewalPolicy renewalPolicy;
   private final Duration outcomeWait;
 
   PurchaseService(PartnerRepository partners, OfferRepository offers,
       PurchaseOrderRepository orders, SubscriptionRepository subscriptions,
       PaymentMethodService paymentMethods, NumberSequences numbers,
       SubscriptionProcesses processes, OrderOutcomes outcomes, TransactionTemplate transaction,
+      RenewalPolicy renewalPolicy,
       @Value("${actionpack.purchase.outcome-wait:10s}") Duration outcomeWait) {
     this.partners = partners;
     this.offers = offers;
@@ -60,20 +64,36 @@ public class PurchaseService {
     this.processes = processes;
     this.outcomes = outcomes;
     this.transaction = transaction;
+    this.renewalPolicy = renewalPolicy;
     this.outcomeWait = outcomeWait;
   }
 
   /**
-   * Places the order and waits a while for the charge. A request re-sent with the same
+   * Buys a new subscription and waits a while for the charge. A request re-sent with the same
    * {@code requestKey} returns the first order and is never charged again (R7).
    */
   public PurchaseOrder purchase(UUID partnerId, PurchaseRequest request, String requestKey) {
-    String fingerprint = fingerprint(request);
+    return place(partnerId, request, requestKey, null);
+  }
+
+  /** Renews a subscription manually with the purchase steps (R13); idempotent like a purchase. */
+  public PurchaseOrder renew(UUID partnerId, String subscriptionNumber, PurchaseRequest request,
+      String requestKey) {
+    transaction.executeWithoutResult(status ->
+        subscriptions.findByNumberAndPartnerId(subscriptionNumber, partnerId)
+            .orElseThrow(() -> ApiProblem.notFound("Subscription", subscriptionNumber)));
+    return place(partnerId, request, requestKey, subscriptionNumber);
+  }
+
+  private PurchaseOrder place(UUID partnerId, PurchaseRequest request, String requestKey,
+      String renewedSubscription) {
+    String fingerprint = fingerprint(request, renewedSubscription);
     Optional<PurchaseOrder> replay = replayed(partnerId, requestKey, fingerprint);
     if (replay.isPresent()) {
       return outcomes.await(replay.get().getId(), outcomeWait);
     }
-    Offer offer = transaction.execute(status -> requirePurchasable(partnerId, request));
+    Offer offer = transaction.execute(status ->
+        requireOrderable(partnerId, request, renewedSubscription));
     if (request.paymentMethodId() == null && request.card() == null) {
       throw ApiProblem.invalidField("paymentMethodId",
           "give either a saved payment method or a new card");
@@ -93,16 +113,20 @@ public class PurchaseService {
       if (concurrentReplay.isPresent()) {
         return concurrentReplay.get();
       }
-      requirePurchasable(partnerId, request);
+      requireOrderable(partnerId, request, renewedSubscription);
       UUID paymentMethodId = newCard == null ? savedMethodId
           : paymentMethods.save(partnerId, newCard).getId();
-      PurchaseOrder placed = orders.save(new PurchaseOrder(numbers.nextOrderNumber(), partnerId,
-          offer.getCode(), offer.getAnnualPrice(), offer.getCurrency(), paymentMethodId,
-          offer.getTermsVersion(), numbers.nextSubscriptionNumber(), requestKey, fingerprint));
+      boolean manualRenewal = renewedSubscription != null;
+      PurchaseOrder placed = orders.save(PurchaseOrder.placedByPartner(
+          manualRenewal ? OrderKind.MANUAL_RENEWAL : OrderKind.PURCHASE,
+          numbers.nextOrderNumber(), partnerId, offer, paymentMethodId,
+          manualRenewal ? renewedSubscription : numbers.nextSubscriptionNumber(), requestKey,
+          fingerprint));
       processes.startSubscribe(new PlacedOrder(placed.getId(), placed.getNumber(),
-          placed.getSubscriptionNumber(), partner.getName(), placed.displayAmount()));
-      log.info("Order {} placed by partner {} for {}", placed.getNumber(), partnerId,
-          placed.displayAmount());
+          placed.getSubscriptionNumber(), partner.getName(), placed.displayAmount(),
+          manualRenewal));
+      log.info("Order {} ({}) placed by partner {} for {}", placed.getNumber(), placed.getKind(),
+          partnerId, placed.displayAmount());
       return placed;
     });
     return outcomes.await(order.getId(), outcomeWait);
@@ -110,12 +134,9 @@ public class PurchaseService {
 
   /** Why this partner cannot buy the offer now, if it cannot (R1, R2). */
   public Optional<ApiProblem> refusal(UUID partnerId, String offerCode) {
-    Partner partner = partners.findById(partnerId).orElseThrow();
-    if (!partner.isNetworkMember()) {
-      return Optional.of(new ApiProblem(HttpStatus.FORBIDDEN, "network-membership-required",
-          "Network membership required",
-          "Only a Microsoft Partner Network member can subscribe to Action Pack. Join the "
-              + "Network first; nothing was ordered or charged."));
+    Optional<ApiProblem> notMember = membershipRefusal(partnerId);
+    if (notMember.isPresent()) {
+      return notMember;
     }
     var live = subscriptions.findByLivePartnerId(partnerId);
     if (live.isPresent()) {
@@ -125,23 +146,55 @@ public class PurchaseService {
               + " (" + live.get().getStatus() + "); a second one cannot be bought.")
           .with("subscriptionNumber", live.get().getNumber()));
     }
-    var pending = orders.findFirstByPartnerIdAndOfferCodeAndStatus(partnerId, offerCode,
-        OrderStatus.PENDING);
-    if (pending.isPresent()) {
-      return Optional.of(new ApiProblem(HttpStatus.CONFLICT, "purchase-in-progress",
-          "Purchase in progress",
-          "Order " + pending.get().getNumber() + " is still being charged; wait for its outcome.")
-          .with("order", "/api/orders/" + pending.get().getNumber()));
-    }
-    return Optional.empty();
+    return orders.findFirstByPartnerIdAndOfferCodeAndStatus(partnerId, offerCode,
+        OrderStatus.PENDING).map(PurchaseService::inProgress);
   }
 
-  private Offer requirePurchasable(UUID partnerId, PurchaseRequest request) {
+  private Optional<ApiProblem> membershipRefusal(UUID partnerId) {
+    Partner partner = partners.findById(partnerId).orElseThrow();
+    if (partner.isNetworkMember()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ApiProblem(HttpStatus.FORBIDDEN, "network-membership-required",
+        "Network membership required",
+        "Only a Microsoft Partner Network member can subscribe to Action Pack. Join the "
+            + "Network first; nothing was ordered or charged."));
+  }
+
+  /** Why this subscription cannot be renewed manually now, if it cannot (R13). */
+  private Optional<ApiProblem> renewalRefusal(UUID partnerId, String subscriptionNumber) {
+    Optional<ApiProblem> notMember = membershipRefusal(partnerId);
+    if (notMember.isPresent()) {
+      return notMember;
+    }
+    Subscription subscription = subscriptions
+        .findByNumberAndPartnerId(subscriptionNumber, partnerId)
+        .orElseThrow(() -> ApiProblem.notFound("Subscription", subscriptionNumber));
+    String refusal = subscription.manualRenewalRefusal(renewalPolicy.graceWindow());
+    if (refusal != null) {
+      return Optional.of(new ApiProblem(HttpStatus.CONFLICT, "renewal-not-allowed",
+          "Manual renewal not allowed", "Subscription " + subscriptionNumber
+              + " cannot be renewed manually now: " + refusal + ".")
+          .with("status", subscription.getStatus()));
+    }
+    return orders.findFirstBySubscriptionNumberAndStatus(subscriptionNumber, OrderStatus.PENDING)
+        .map(PurchaseService::inProgress);
+  }
+
+  private static ApiProblem inProgress(PurchaseOrder pending) {
+    return new ApiProblem(HttpStatus.CONFLICT, "purchase-in-progress", "Purchase in progress",
+        "Order " + pending.getNumber() + " is still being charged; wait for its outcome.")
+        .with("order", "/api/orders/" + pending.getNumber());
+  }
+
+  private Offer requireOrderable(UUID partnerId, PurchaseRequest request,
+      String renewedSubscription) {
     Offer offer = offers.findById(request.offerCode()).filter(Offer::isActive)
         .orElseThrow(() -> ApiProblem.invalidField("offerCode", "no such offer"));
-    refusal(partnerId, offer.getCode()).ifPresent(problem -> {
-      throw problem;
-    });
+    (renewedSubscription == null ? refusal(partnerId, offer.getCode())
+        : renewalRefusal(partnerId, renewedSubscription)).ifPresent(problem -> {
+          throw problem;
+        });
     if (!offer.getTermsVersion().equals(request.termsVersion())) {
       throw ApiProblem.invalidField("termsVersion", "the current terms are version "
           + offer.getTermsVersion() + "; review and accept them");
@@ -162,7 +215,7 @@ public class PurchaseService {
     }
     Optional<PurchaseOrder> earlier = transaction.execute(
         status -> orders.findByPartnerIdAndRequestKey(partnerId, requestKey));
-    if (earlier.isPresent() && !earlier.get().getRequestFingerprint().equals(fingerprint)) {
+    if (earlier.isPresent() && !fingerprint.equals(earlier.get().getRequestFingerprint())) {
       throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
           "Idempotency key reused",
           "Idempotency-Key " + requestKey + " was already used for a different purchase.");
@@ -170,14 +223,14 @@ public class PurchaseService {
     return earlier;
   }
 
-  /** What makes two requests "the same purchase"; built from non-secret parts only. */
-  private static String fingerprint(PurchaseRequest request) {
+  /** What makes two requests "the same order"; built from non-secret parts only. */
+  private static String fingerprint(PurchaseRequest request, String renewedSubscription) {
     var card = request.card();
     String payment = card == null ? String.valueOf(request.paymentMethodId())
         : card.lastFour() + "/" + card.expiryMonth() + "/" + card.expiryYear();
-    String canonical = String.join("|", request.offerCode(), request.termsVersion(),
-        request.reviewedPrice().amount().stripTrailingZeros().toPlainString(),
-        request.reviewedPrice().currency(), payment);
+    String canonical = String.join("|", String.valueOf(renewedSubscription), request.offerCode(),
+        request.termsVersion(), request.reviewedPrice().amount().stripTrailingZeros()
+            .toPlainString(), request.reviewedPrice().currency(), payment);
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256")
           .digest(canonical.getBytes(StandardCharsets.UTF_8));

@@ -1,8 +1,8 @@
 package dev.actionpack.partner;
 
+import dev.actionpack.persistence.AssignedIdEntity;
 import dev.actionpack.process.EngineClock;
 import jakarta.persistence.Column;
-import dev.actionpack.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;

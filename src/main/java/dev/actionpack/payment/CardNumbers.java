@@ -1,8 +1,8 @@
 package dev.actionpack.payment;
 
 import dev.actionpack.process.EngineClock;
-import dev.actionpack.web.ApiProblem;
 import dev.actionpack.web.ApiProblem.FieldError;
+import dev.actionpack.web.ApiProblem;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -25,6 +25,18 @@ public final class ProcessVariables {
   /** End of the current term, computed in Java from the anniversary anchor (R5). */
   public static final ProcessVariable<Date> TERM_ENDS_AT = dateVariable("termEndsAt");
   public static final ProcessVariable<Boolean> AUTO_RENEWAL = booleanVariable("autoRenewal");
+  /** True when a subscribe instance charges a manual renewal rather than a new subscription. */
+  public static final ProcessVariable<Boolean> MANUAL_RENEWAL = booleanVariable("manualRenewal");
+  /** Element variable of the reminders' multi-instance: when this reminder is due. */
+  public static final ProcessVariable<Date> REMINDER_DUE_AT = dateVariable("reminderDueAt");
+  public static final ProcessVariable<Date> AZURE_CREDIT_DUE_AT = dateVariable("azureCreditDueAt");
+  public static final ProcessVariable<Boolean> MORE_AZURE_CREDITS =
+      booleanVariable("moreAzureCredits");
+  /** 0 for the anniversary charge, then 1, 2, 3 for the dunning retries (R12). */
+  public static final ProcessVariable<Integer> DUNNING_ATTEMPT = integerVariable("dunningAttempt");
+  public static final ProcessVariable<Boolean> RETRY_SCHEDULED = booleanVariable("retryScheduled");
+  public static final ProcessVariable<Date> RETRY_DUE_AT = dateVariable("retryDueAt");
+  public static final ProcessVariable<Date> GRACE_ENDS_AT = dateVariable("graceEndsAt");
   /** Set by the error boundary event from the BPMN error's message: why the card was declined. */
   public static final ProcessVariable<String> DECLINE_CODE = stringVariable("declineCode");
   /** Local input of a send task: which notification it sends. */

@@ -2,6 +2,9 @@ package dev.actionpack.process;
 
 import static dev.actionpack.process.ProcessVariables.AMOUNT;
 import static dev.actionpack.process.ProcessVariables.AUTO_RENEWAL;
+import static dev.actionpack.process.ProcessVariables.AZURE_CREDIT_DUE_AT;
+import static dev.actionpack.process.ProcessVariables.DUNNING_ATTEMPT;
+import static dev.actionpack.process.ProcessVariables.MANUAL_RENEWAL;
 import static dev.actionpack.process.ProcessVariables.ORDER_ID;
 import static dev.actionpack.process.ProcessVariables.ORDER_NUMBER;
 import static dev.actionpack.process.ProcessVariables.PARTNER;
@@ -37,6 +40,7 @@ public class SubscriptionProcesses {
     variables.put(ORDER_NUMBER.name(), order.orderNumber());
     variables.put(PARTNER.name(), order.partnerName());
     variables.put(AMOUNT.name(), order.amount());
+    variables.put(MANUAL_RENEWAL.name(), order.manualRenewal());
     return runtimeService
         .startProcessInstanceByKey(SubscribeProcess.KEY, order.subscriptionNumber(), variables)
         .getId();
@@ -50,16 +54,58 @@ public class SubscriptionProcesses {
     variables.put(TERM_NUMBER.name(), term.termNumber());
     variables.put(TERM_ENDS_AT.name(), Date.from(term.termEndsAt()));
     variables.put(AUTO_RENEWAL.name(), term.autoRenewal());
+    variables.put(AMOUNT.name(), term.price());
+    variables.put(AZURE_CREDIT_DUE_AT.name(), Date.from(term.azureCreditDueAt()));
+    variables.put(DUNNING_ATTEMPT.name(), 0);
     return runtimeService
         .startProcessInstanceByKey(RenewProcess.KEY, term.subscriptionNumber(), variables)
         .getId();
   }
 
+  /**
+   * Tells the term's {@code renew} instance that auto-renewal is off (R10), in the caller's
+   * transaction. False when no instance can take it now, for example because the term end is
+   * being processed at this very moment.
+   */
+  public boolean autoRenewalTurnedOff(String subscriptionNumber) {
+    return correlate(RenewProcess.MESSAGE_AUTO_RENEWAL_TURNED_OFF, subscriptionNumber,
+        Variables.createVariables().putValue(AUTO_RENEWAL.name(), false));
+  }
+
+  /**
+   * Tells the {@code renew} instance that a manual renewal was charged (R13): it starts the
+   * next term's instance and ends. False when no instance is waiting for it (the subscription
+   * was closed meanwhile); the caller then starts the term itself.
+   */
+  public boolean renewedManually(String subscriptionNumber) {
+    return correlate(RenewProcess.MESSAGE_RENEWED_MANUALLY, subscriptionNumber,
+        Variables.createVariables().putValue(AUTO_RENEWAL.name(), true));
+  }
+
+  /**
+   * Correlates by business key when an instance is waiting for the message. It asks first
+   * rather than catching the engine's mismatch: a failed engine command inside the caller's
+   * transaction marks that transaction rollback-only.
+   */
+  private boolean correlate(String message, String subscriptionNumber, VariableMap variables) {
+    boolean waiting = runtimeService.createExecutionQuery()
+        .processInstanceBusinessKey(subscriptionNumber)
+        .messageEventSubscriptionName(message)
+        .count() > 0;
+    if (waiting) {
+      runtimeService.createMessageCorrelation(message)
+          .processInstanceBusinessKey(subscriptionNumber)
+          .setVariables(variables)
+          .correlateWithResult();
+    }
+    return waiting;
+  }
+
   public record PlacedOrder(
       UUID orderId, String orderNumber, String subscriptionNumber, String partnerName,
-      String amount) {}
+      String amount, boolean manualRenewal) {}
 
   public record TermStarted(
       UUID subscriptionId, String subscriptionNumber, String partnerName, int termNumber,
-      Instant termEndsAt, boolean autoRenewal) {}
+      Instant termEndsAt, boolean autoRenewal, String price, Instant azureCreditDueAt) {}
 }

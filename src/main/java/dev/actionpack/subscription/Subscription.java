@@ -1,14 +1,15 @@
 package dev.actionpack.subscription;
 
+import dev.actionpack.persistence.AssignedIdEntity;
 import dev.actionpack.process.EngineClock;
 import jakarta.persistence.Column;
-import dev.actionpack.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -44,6 +45,11 @@ public class Subscription extends AssignedIdEntity<UUID> {
   @Column(nullable = false)
   private Instant anchor;
 
+  /** The term at which the anchor was set: 1, or the first term after a lapse (R13). */
+  @Column(name = "anchor_term_number", nullable = false)
+  private int anchorTermNumber;
+
+  /** Counts every term of the subscription's life; renewal charge keys use it (R7). */
   @Column(name = "term_number", nullable = false)
   private int termNumber;
 
@@ -58,6 +64,9 @@ public class Subscription extends AssignedIdEntity<UUID> {
 
   @Column(name = "payment_method_id", nullable = false)
   private UUID paymentMethodId;
+
+  @Column(name = "expired_at")
+  private Instant expiredAt;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -77,15 +86,99 @@ public class Subscription extends AssignedIdEntity<UUID> {
     subscription.partnerId = partnerId;
     subscription.livePartnerId = partnerId;
     subscription.offerCode = offerCode;
-    subscription.status = SubscriptionStatus.ACTIVE;
-    subscription.anchor = now;
-    subscription.termNumber = 1;
-    subscription.termStart = now;
-    subscription.termEnd = TermCalendar.termEnd(now, 1);
-    subscription.autoRenewal = true;
     subscription.paymentMethodId = paymentMethodId;
     subscription.createdAt = now;
+    subscription.termNumber = 0;
+    subscription.startAnchoredTerm(now);
     return subscription;
+  }
+
+  /** The end of term {@code term}, computed from the anchor (R5). */
+  public Instant endOfTerm(int term) {
+    return TermCalendar.termEnd(anchor, term - anchorTermNumber + 1);
+  }
+
+  /** The next term, paid and starting at the current term's end: the anchor is kept (R9). */
+  void renewOnAnniversary() {
+    require(status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.PAST_DUE,
+        "renew");
+    termNumber++;
+    termStart = termEnd;
+    termEnd = endOfTerm(termNumber);
+    status = SubscriptionStatus.ACTIVE;
+  }
+
+  /**
+   * A manual renewal (R13): before the term end, or while past due, the next term follows the
+   * current one on the anniversary and no day is lost; after a lapse the new term starts now
+   * and now is the new anchor. Either way auto-renewal is on again.
+   */
+  void renewManually(UUID paymentMethodId) {
+    this.paymentMethodId = paymentMethodId;
+    boolean lapsed = status == SubscriptionStatus.EXPIRED || status == SubscriptionStatus.CLOSED;
+    if (lapsed) {
+      startAnchoredTerm(EngineClock.now());
+    } else {
+      renewOnAnniversary();
+    }
+    autoRenewal = true;
+  }
+
+  private void startAnchoredTerm(Instant now) {
+    termNumber++;
+    anchor = now;
+    anchorTermNumber = termNumber;
+    termStart = now;
+    termEnd = endOfTerm(termNumber);
+    autoRenewal = true;
+    status = SubscriptionStatus.ACTIVE;
+    expiredAt = null;
+    livePartnerId = partnerId;
+  }
+
+  /** Auto-renewal off (R10); turning it on again is only possible by a manual renewal. */
+  void turnOffAutoRenewal() {
+    require(status == SubscriptionStatus.ACTIVE && autoRenewal, "turn off auto-renewal of");
+    autoRenewal = false;
+  }
+
+  void markPastDue() {
+    require(status == SubscriptionStatus.ACTIVE, "mark past due");
+    status = SubscriptionStatus.PAST_DUE;
+  }
+
+  void expire() {
+    require(status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.PAST_DUE,
+        "expire");
+    status = SubscriptionStatus.EXPIRED;
+    expiredAt = EngineClock.now();
+  }
+
+  /** The grace window is over: closed for good, the partner may subscribe anew (R14). */
+  void close() {
+    require(status == SubscriptionStatus.EXPIRED, "close");
+    status = SubscriptionStatus.CLOSED;
+    livePartnerId = null;
+  }
+
+  /** Whether a manual renewal is allowed now, and if not, why (R13). */
+  public String manualRenewalRefusal(Duration graceWindow) {
+    return switch (status) {
+      case ACTIVE -> autoRenewal ? "auto-renewal is on: the subscription renews by itself on "
+          + termEnd + "; turn auto-renewal off first to renew manually" : null;
+      case PAST_DUE -> null;
+      case EXPIRED -> EngineClock.now().isBefore(expiredAt.plus(graceWindow)) ? null
+          : "the grace window after expiry is over; subscribe anew";
+      case CANCELLED, CLOSED -> "the subscription is " + status.name().toLowerCase()
+          + "; subscribe anew";
+    };
+  }
+
+  private void require(boolean allowed, String action) {
+    if (!allowed) {
+      throw new IllegalStateException("cannot " + action + " subscription " + number
+          + " while it is " + status + (autoRenewal ? " with" : " without") + " auto-renewal");
+    }
   }
 
   @Override
@@ -131,5 +224,9 @@ public class Subscription extends AssignedIdEntity<UUID> {
 
   public UUID getPaymentMethodId() {
     return paymentMethodId;
+  }
+
+  public Instant getExpiredAt() {
+    return expiredAt;
   }
 }

@@ -1,5 +1,7 @@
 package dev.actionpack.subscription;
 
+import dev.actionpack.benefit.BenefitService;
+import dev.actionpack.offer.Money;
 import dev.actionpack.offer.Offer;
 import dev.actionpack.offer.OfferRepository;
 import dev.actionpack.offer.OfferView;
@@ -8,11 +10,16 @@ import dev.actionpack.partner.PartnerPrincipal;
 import dev.actionpack.payment.PaymentMethodRepository;
 import dev.actionpack.payment.PaymentMethodView;
 import dev.actionpack.web.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,13 +32,18 @@ class SubscriptionController {
   private final SubscriptionRepository subscriptions;
   private final PaymentMethodRepository paymentMethods;
   private final PurchaseService purchases;
+  private final SubscriptionService lifecycle;
+  private final BenefitService benefits;
 
   SubscriptionController(OfferRepository offers, SubscriptionRepository subscriptions,
-      PaymentMethodRepository paymentMethods, PurchaseService purchases) {
+      PaymentMethodRepository paymentMethods, PurchaseService purchases,
+      SubscriptionService lifecycle, BenefitService benefits) {
     this.offers = offers;
     this.subscriptions = subscriptions;
     this.paymentMethods = paymentMethods;
     this.purchases = purchases;
+    this.lifecycle = lifecycle;
+    this.benefits = benefits;
   }
 
   @GetMapping("/offers/available")
@@ -58,12 +70,68 @@ class SubscriptionController {
         .orElseThrow(() -> ApiProblem.notFound("Subscription", number));
   }
 
+  /**
+   * Turns auto-renewal off (R10). Turning it on is refused unless it is on already: only a
+   * manual renewal turns it on again.
+   */
+  @PutMapping("/subscriptions/{number}/auto-renewal")
+  SubscriptionView autoRenewal(@AuthenticationPrincipal PartnerPrincipal partner,
+      @PathVariable String number, @Valid @RequestBody AutoRenewalRequest request) {
+    if (request.enabled()) {
+      Subscription subscription = own(partner, number);
+      if (!subscription.isAutoRenewal() || subscription.getStatus() != SubscriptionStatus.ACTIVE) {
+        throw lifecycle.autoRenewalCannotBeTurnedOn(number);
+      }
+      return view(subscription);
+    }
+    lifecycle.turnOffAutoRenewal(partner.partnerId(), number);
+    return show(partner, number);
+  }
+
+  /** The benefits granted to the subscription, the monthly Azure credits included (R8). */
+  @GetMapping("/subscriptions/{number}/benefits")
+  @Transactional(readOnly = true)
+  BenefitsView benefits(@AuthenticationPrincipal PartnerPrincipal partner,
+      @PathVariable String number) {
+    Subscription subscription = own(partner, number);
+    List<BenefitView> grants = benefits.list(subscription.getId()).stream()
+        .map(grant -> new BenefitView(grant.getCode(), grant.getDescription(),
+            grant.getQuantity(), grant.getDueAt(), grant.getGrantedAt(), grant.getRevokedAt(),
+            grant.getRevokedAt() == null))
+        .toList();
+    List<BenefitView> credits = grants.stream()
+        .filter(grant -> BenefitService.AZURE_CREDIT.equals(grant.code())).toList();
+    int creditTotal = credits.stream().mapToInt(grant -> grant.quantity() == null ? 0
+        : grant.quantity()).sum();
+    return new BenefitsView(number,
+        grants.stream().filter(grant -> !BenefitService.AZURE_CREDIT.equals(grant.code()))
+            .toList(),
+        new AzureCredits(credits.size(), new Money(java.math.BigDecimal.valueOf(creditTotal),
+            "USD"), credits));
+  }
+
+  private Subscription own(PartnerPrincipal partner, String number) {
+    return subscriptions.findByNumberAndPartnerId(number, partner.partnerId())
+        .orElseThrow(() -> ApiProblem.notFound("Subscription", number));
+  }
+
+  record AutoRenewalRequest(@NotNull(message = "is required") Boolean enabled) {}
+
+  record BenefitView(String code, String description, Integer quantity, Instant dueAt,
+      Instant grantedAt, Instant revokedAt, boolean active) {}
+
+  record AzureCredits(int months, Money total, List<BenefitView> grants) {}
+
+  record BenefitsView(String subscriptionNumber, List<BenefitView> benefits,
+      AzureCredits azureCredits) {}
+
   private SubscriptionView view(Subscription subscription) {
     String offerName = offers.findById(subscription.getOfferCode()).map(Offer::getName)
         .orElse(subscription.getOfferCode());
     return new SubscriptionView(subscription.getNumber(), subscription.getOfferCode(), offerName,
         subscription.getStatus(), subscription.getTermNumber(), subscription.getTermStart(),
         subscription.getTermEnd(), subscription.getAnchor(), subscription.isAutoRenewal(),
+        subscription.getExpiredAt(),
         paymentMethods.findById(subscription.getPaymentMethodId()).map(PaymentMethodView::of)
             .orElse(null));
   }

@@ -1,9 +1,12 @@
 package dev.actionpack.subscription;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 public interface SubscriptionRepository extends JpaRepository<Subscription, UUID> {
 
@@ -12,6 +15,11 @@ public interface SubscriptionRepository extends JpaRepository<Subscription, UUID
   Optional<Subscription> findByNumberAndPartnerId(String number, UUID partnerId);
 
   Optional<Subscription> findByNumber(String number);
+
+  /** Serialises the partner's changes to one subscription with the engine's own steps. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select s from Subscription s where s.number = :number and s.partnerId = :partnerId")
+  Optional<Subscription> lockByNumberAndPartnerId(String number, UUID partnerId);
 
   List<Subscription> findByPartnerIdOrderByCreatedAtDesc(UUID partnerId);
 }

@@ -7,4 +7,9 @@ public enum SubscriptionStatus {
   public boolean isLive() {
     return this == ACTIVE || this == PAST_DUE || this == EXPIRED;
   }
+
+  /** Within a paid term or its dunning: renewing keeps the anniversary (R13). */
+  public boolean isCurrent() {
+    return this == ACTIVE || this == PAST_DUE;
+  }
 }

@@ -7,8 +7,11 @@ import dev.actionpack.web.ApiProblem.FieldError;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -39,6 +42,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
     return handleProblem(ApiProblem.invalidField(e.getName(), "has the wrong format"));
+  }
+
+  /**
+   * Two changes to the same subscription at the same moment (a partner's request racing an
+   * engine job): nothing was changed by this request, and trying again gives a clean answer.
+   */
+  @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class,
+      MismatchingMessageCorrelationException.class})
+  ResponseEntity<ProblemDetail> handleConcurrentChange(RuntimeException e) {
+    log.info("Request lost a race with a concurrent change: {}", e.getMessage());
+    return handleProblem(new ApiProblem(HttpStatus.CONFLICT, "concurrent-change",
+        "Changed at the same moment", "The subscription changed while this request was handled, "
+            + "so nothing was done. Look at it again and retry if still needed."));
   }
 
   @ExceptionHandler(Exception.class)

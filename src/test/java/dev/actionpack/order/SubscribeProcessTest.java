@@ -3,11 +3,14 @@ package dev.actionpack.order;
 import static dev.actionpack.process.SubscribeProcess.BOUNDARY_EVENT_PAYMENT_DECLINED;
 import static dev.actionpack.process.SubscribeProcess.END_EVENT_ORDER_CONFIRMED;
 import static dev.actionpack.process.SubscribeProcess.END_EVENT_ORDER_DECLINED;
+import static dev.actionpack.process.SubscribeProcess.END_EVENT_SUBSCRIPTION_RENEWED;
 import static dev.actionpack.process.SubscribeProcess.TASK_ACTIVATE_SUBSCRIPTION;
 import static dev.actionpack.process.SubscribeProcess.TASK_CHARGE_PAYMENT;
 import static dev.actionpack.process.SubscribeProcess.TASK_DECLINE_ORDER;
+import static dev.actionpack.process.SubscribeProcess.TASK_RENEW_SUBSCRIPTION;
 import static dev.actionpack.process.SubscribeProcess.TASK_SEND_ORDER_CONFIRMATION;
 import static dev.actionpack.process.SubscribeProcess.TASK_SEND_PAYMENT_DECLINED;
+import static dev.actionpack.process.SubscribeProcess.TASK_SEND_RENEWAL_RECEIPT;
 import static dev.actionpack.process.SubscribeProcess.TASK_START_RENEWAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,6 +55,7 @@ class SubscribeProcessTest extends ModelTestEngine {
   private final JavaDelegate activateSubscription = mock(JavaDelegate.class);
   private final JavaDelegate startRenewal = mock(JavaDelegate.class);
   private final JavaDelegate declineOrder = mock(JavaDelegate.class);
+  private final JavaDelegate renewManually = mock(JavaDelegate.class);
   private final List<String> notificationsSent = new ArrayList<>();
 
   @BeforeEach
@@ -61,6 +65,7 @@ class SubscribeProcessTest extends ModelTestEngine {
     Mocks.register("activateSubscriptionDelegate", activateSubscription);
     Mocks.register("startRenewalDelegate", startRenewal);
     Mocks.register("declineOrderDelegate", declineOrder);
+    Mocks.register("renewManuallyDelegate", renewManually);
     JavaDelegate sendNotification = mock(JavaDelegate.class);
     doAnswer(call -> notificationsSent.add(
         ProcessVariables.NOTIFICATION.from(call.getArgument(0))))
@@ -87,6 +92,25 @@ class SubscribeProcessTest extends ModelTestEngine {
     assertThat(order).isEnded().hasPassed(END_EVENT_ORDER_CONFIRMED)
         .hasNotPassed(TASK_DECLINE_ORDER, TASK_SEND_PAYMENT_DECLINED);
     assertThat(notificationsSent).containsExactly("ORDER_CONFIRMED");
+  }
+
+  @Test
+  @DisplayName("R13 a charged manual renewal renews the subscription and sends a receipt")
+  void shouldRenewSubscriptionWhenManualRenewalIsCharged() throws Exception {
+    // Given a manual renewal order of an existing subscription
+    ProcessInstance order = placeOrder(true);
+    assertThat(order).isWaitingAt(TASK_CHARGE_PAYMENT);
+
+    // When its charge succeeds
+    execute(job());
+
+    // Then the subscription is renewed, not activated anew, and the receipt goes out
+    assertThat(order).hasPassed(TASK_RENEW_SUBSCRIPTION).isWaitingAt(TASK_SEND_RENEWAL_RECEIPT);
+    execute(job());
+    assertThat(order).isEnded().hasPassed(END_EVENT_SUBSCRIPTION_RENEWED)
+        .hasNotPassed(TASK_ACTIVATE_SUBSCRIPTION, TASK_START_RENEWAL, END_EVENT_ORDER_CONFIRMED);
+    verify(renewManually).execute(any());
+    assertThat(notificationsSent).containsExactly("RENEWED");
   }
 
   @Test
@@ -169,10 +193,15 @@ class SubscribeProcessTest extends ModelTestEngine {
   }
 
   private static ProcessInstance placeOrder() {
+    return placeOrder(false);
+  }
+
+  private static ProcessInstance placeOrder(boolean manualRenewal) {
     return runtimeService().startProcessInstanceByKey(SubscribeProcess.KEY, "AP-500123",
         Map.of(ProcessVariables.ORDER_ID.name(), "8f7c1a52-3b1e-4a57-9d0c-8c2a5d8c1f00",
             ProcessVariables.ORDER_NUMBER.name(), "ORD-100123",
             ProcessVariables.PARTNER.name(), "Contoso Partners",
-            ProcessVariables.AMOUNT.name(), "475.00 USD"));
+            ProcessVariables.AMOUNT.name(), "475.00 USD",
+            ProcessVariables.MANUAL_RENEWAL.name(), manualRenewal));
   }
 }

@@ -1,7 +1,7 @@
 package dev.actionpack.payment.embedded;
 
-import jakarta.persistence.Column;
 import dev.actionpack.persistence.AssignedIdEntity;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -1,0 +1,167 @@
+package dev.actionpack.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.actionpack.support.LifecycleTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** R19 over a real SMTP conversation with GreenMail: every kind, in every language. */
+class MailNotificationTest extends LifecycleTest {
+
+  private static final int PORT = freePort();
+  private static GreenMail mailServer = newServer();
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> PORT);
+  }
+
+  @BeforeAll
+  static void startMailServer() {
+    mailServer.start();
+  }
+
+  @AfterAll
+  static void stopMailServer() {
+    mailServer.stop();
+  }
+
+  @BeforeEach
+  void emptyMailbox() throws Exception {
+    mailServer.purgeEmailFromAllMailboxes();
+  }
+
+  @Test
+  @DisplayName("R19 every partner event is mailed in the partner's language: en-US, zh-CN, es-ES")
+  void shouldMailEveryKindInEachLanguage() throws Exception {
+    clockAt("2027-05-10T08:00:00Z");
+    Map<String, PartnerLogin[]> partners = new HashMap<>();
+    Map<String, String> greeting = Map.of("en-US", "Hello", "zh-CN", "您好", "es-ES", "Hola");
+    for (String locale : greeting.keySet()) {
+      PartnerLogin lapsing = newPartner(true, locale);
+      PartnerLogin dunned = newPartner(true, locale);
+      partners.put(locale, new PartnerLogin[] {lapsing, dunned});
+      // PAYMENT_DECLINED, then ORDER_CONFIRMED for both
+      purchase(dunned, purchaseWithCard("4000000000009995"), null);
+      jobs().runDue();
+      String dunnedNumber = subscribe(dunned, "4242424242424242").get("number").asText();
+      cardRunsOutOfFunds(dunnedNumber);
+      subscribe(lapsing, "4242424242424242");
+    }
+    // REMINDER_RENEWS 30 days before; then the lapsing partners turn auto-renewal off
+    jobs().advanceTo(Instant.parse("2028-04-10T09:00:00Z"));
+    for (PartnerLogin[] pair : partners.values()) {
+      String number = get(pair[0], "/api/offers/purchased").body().get(0).get("number").asText();
+      turnAutoRenewal(pair[0], number, false);
+    }
+    // REMINDER_EXPIRES, then EXPIRED for the lapsing ones; RENEWAL_DECLINED for the dunned ones
+    jobs().advanceTo(Instant.parse("2028-05-12T08:00:00Z"));
+    for (PartnerLogin[] pair : partners.values()) {
+      String number = get(pair[0], "/api/offers/purchased").body().get(0).get("number").asText();
+      renewManually(pair[0], number, "5555555555554444"); // RENEWED
+    }
+    jobs().runDue();
+
+    List<String> allKinds = new ArrayList<>();
+    for (var entry : partners.entrySet()) {
+      String locale = entry.getKey();
+      for (PartnerLogin partner : entry.getValue()) {
+        JsonNode inbox = get(partner, "/api/notifications").body();
+        List<MimeMessage> mails = mailsTo(partner.username() + "@partners.example");
+        assertThat(mails).as("mails of %s", partner.username()).hasSize(inbox.size());
+        for (JsonNode notification : inbox) {
+          MimeMessage mail = mails.stream().filter(m -> subject(m)
+              .equals(notification.get("subject").asText())).findFirst().orElseThrow(
+                  () -> new AssertionError("no mail for " + notification));
+          assertThat(mail.getHeader("Content-Language", null)).isEqualTo(locale);
+          assertThat(((String) mail.getContent()).replace("\r\n", "\n").trim()).isEqualTo(
+              notification.get("body").asText().trim());
+          assertThat((String) mail.getContent()).contains(greeting.get(locale));
+          assertThat(notification.get("locale").asText()).isEqualTo(locale);
+          allKinds.add(locale + " " + notification.get("kind").asText());
+        }
+      }
+    }
+    for (String locale : greeting.keySet()) {
+      for (NotificationKind kind : NotificationKind.values()) {
+        assertThat(allKinds).as("kinds mailed").contains(locale + " " + kind.name());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("R19 with the mail server down, the message is retried and delivered once it is back")
+  void shouldDeliverOnceMailServerIsBack() throws Exception {
+    clockAt("2027-06-01T08:00:00Z");
+    PartnerLogin partner = newMember();
+    mailServer.stop();
+    try {
+      subscribe(partner, "4242424242424242");
+
+      assertThat(get(partner, "/api/offers/purchased").body().get(0).get("status").asText())
+          .isEqualTo("ACTIVE");
+      assertThat(get(partner, "/api/notifications").body()).isEmpty();
+      assertThat(managementService.createJobQuery().withException().list())
+          .anySatisfy(job -> assertThat(job.getExceptionMessage()).containsIgnoringCase("mail"));
+    } finally {
+      mailServer = newServer();
+      mailServer.start();
+    }
+
+    jobs().advanceTo(Instant.parse("2027-06-01T08:11:00Z"));
+
+    assertThat(mailsTo(partner.username() + "@partners.example")).hasSize(1);
+    assertThat(get(partner, "/api/notifications").body()).hasSize(1);
+    jobs().advanceTo(Instant.parse("2027-06-01T09:00:00Z"));
+    assertThat(mailsTo(partner.username() + "@partners.example")).hasSize(1);
+  }
+
+  private static List<MimeMessage> mailsTo(String address) throws Exception {
+    List<MimeMessage> mails = new ArrayList<>();
+    for (MimeMessage message : mailServer.getReceivedMessages()) {
+      if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)) {
+        mails.add(message);
+      }
+    }
+    return mails;
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static GreenMail newServer() {
+    return new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

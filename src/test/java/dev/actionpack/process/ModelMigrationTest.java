@@ -1,0 +1,96 @@
+package dev.actionpack.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import dev.actionpack.subscription.ReminderSchedule;
+import dev.actionpack.subscription.RenewalPolicy;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@Deployment(resources = RenewProcess.RESOURCE)
+class ModelMigrationTest extends ModelTestEngine {
+
+  private String secondDeployment;
+
+  @AfterEach
+  void removeSecondVersion() {
+    if (secondDeployment != null) {
+      repositoryService().deleteDeployment(secondDeployment, true);
+    }
+  }
+
+  @Test
+  @DisplayName("R21 a running term moves to the new version of renew.bpmn with its timers; new terms start on it")
+  void shouldMigrateRunningTermToNewVersion() throws Exception {
+    // Given a term running on version 1, waiting for its reminders, credit and term end
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-03-01T10:00:00Z")));
+    Mocks.register("reminderSchedule", new ReminderSchedule(RenewalPolicy.defaults()));
+    ProcessInstance term = startTerm();
+    List<Date> dueDatesBefore = dueDates(term);
+    ProcessDefinition v1 = definitionOf(term);
+
+    // When a changed model is deployed and the running terms are migrated
+    secondDeployment = repositoryService().createDeployment()
+        .addModelInstance("renew.bpmn", changedModel()).deploy().getId();
+    long migrated = new ModelMigration(repositoryService(), runtimeService(), false)
+        .migrateToLatest(RenewProcess.KEY);
+
+    // Then the term runs on version 2 with the same timers, and a new term starts on version 2
+    assertThat(migrated).isOne();
+    ProcessDefinition v2 = definitionOf(term);
+    assertThat(v2.getVersion()).isEqualTo(v1.getVersion() + 1);
+    assertThat(v2.getName()).isEqualTo("Renew Action Pack term (v2)");
+    assertThat(term).isWaitingAt(RenewProcess.TIMER_EVENT_TERM_ENDS);
+    assertThat(dueDates(term)).isEqualTo(dueDatesBefore);
+    assertThat(definitionOf(startTerm()).getId()).isEqualTo(v2.getId());
+  }
+
+  private static ProcessInstance startTerm() {
+    return runtimeService().startProcessInstanceByKey(RenewProcess.KEY, "AP-500001", Map.of(
+        ProcessVariables.SUBSCRIPTION_ID.name(), "c0a80121-7ac0-4e1b-9f3a-000000000001",
+        ProcessVariables.TERM_NUMBER.name(), 1,
+        ProcessVariables.TERM_ENDS_AT.name(), Date.from(Instant.parse("2028-03-01T10:00:00Z")),
+        ProcessVariables.AUTO_RENEWAL.name(), true,
+        ProcessVariables.AZURE_CREDIT_DUE_AT.name(), Date.from(Instant.parse("2027-04-01T10:00:00Z")),
+        ProcessVariables.DUNNING_ATTEMPT.name(), 0));
+  }
+
+  private static BpmnModelInstance changedModel() throws Exception {
+    try (InputStream in = ModelMigrationTest.class.getClassLoader()
+        .getResourceAsStream(RenewProcess.RESOURCE)) {
+      BpmnModelInstance model = Bpmn.readModelFromStream(in);
+      model.<Process>getModelElementById(RenewProcess.KEY).setName("Renew Action Pack term (v2)");
+      return model;
+    }
+  }
+
+  private static ProcessDefinition definitionOf(ProcessInstance instance) {
+    String id = runtimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
+        .singleResult().getProcessDefinitionId();
+    return repositoryService().getProcessDefinition(id);
+  }
+
+  private static List<Date> dueDates(ProcessInstance instance) {
+    return managementService().createJobQuery().processInstanceId(instance.getId())
+        .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.actionpack.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.actionpack.process.JobDriver;
+import dev.actionpack.process.RenewProcess;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Base of the tests that follow subscriptions through time: the whole service, driven over
+ * HTTP, with the job executor off and the engine clock moved by a {@link JobDriver}, so years
+ * pass in milliseconds and every step happens in a known order. Purchases answer at once
+ * (202) and the test runs the charge job.
+ */
+@TestPropertySource(properties = {
+    "camunda.bpm.job-execution.enabled=false",
+    "actionpack.purchase.outcome-wait=0s"})
+public abstract class LifecycleTest extends ApiTest {
+
+  @Autowired
+  protected ManagementService managementService;
+  @Autowired
+  protected RuntimeService runtimeService;
+  @Autowired
+  protected JdbcTemplate jdbc;
+
+  protected JobDriver jobs() {
+    return new JobDriver(managementService);
+  }
+
+  protected static void clockAt(String instant) {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+  }
+
+  protected static Instant now() {
+    return JobDriver.now();
+  }
+
+  /** Buys Action Pack now with the card and runs the charge: the subscription, as the API shows it. */
+  protected JsonNode subscribe(PartnerLogin partner, String cardNumber) {
+    Response placed = purchase(partner, purchaseWithCard(cardNumber), null);
+    if (placed.status() != 202) {
+      throw new IllegalStateException("purchase not placed: " + placed.body());
+    }
+    jobs().runDue();
+    return subscription(partner, placed.body().get("subscriptionNumber") != null
+        ? placed.body().get("subscriptionNumber").asText()
+        : get(partner, placed.location()).body().get("subscriptionNumber").asText());
+  }
+
+  protected JsonNode subscription(PartnerLogin partner, String number) {
+    return get(partner, "/api/subscriptions/" + number).body();
+  }
+
+  protected Response turnAutoRenewal(PartnerLogin partner, String number, boolean enabled) {
+    return exchange(partner, HttpMethod.PUT, "/api/subscriptions/" + number + "/auto-renewal",
+        Map.of("enabled", enabled), Map.of());
+  }
+
+  /** Renews manually with a new card; the order is placed, and its charge run. */
+  protected Response renewManually(PartnerLogin partner, String number, String cardNumber) {
+    Response placed = post(partner, "/api/subscriptions/" + number + "/renewals",
+        purchaseWithCard(cardNumber));
+    if (placed.status() == 202) {
+      jobs().runDue();
+      return get(partner, placed.location());
+    }
+    return placed;
+  }
+
+  /** The card the subscription pays with starts declining every charge (its funds ran out). */
+  protected void cardRunsOutOfFunds(String subscriptionNumber) {
+    jdbc.update("update embedded_provider_card set behaviour = 'DECLINE_INSUFFICIENT_FUNDS' "
+        + "where token = (select m.provider_token from payment_method m join subscription s "
+        + "on s.payment_method_id = m.id where s.number = ?)", subscriptionNumber);
+  }
+
+  /** Approved charges of renewals of the subscription, at the provider. */
+  protected long renewalCharges(String subscriptionNumber, int term) {
+    return jdbc.queryForObject("select count(*) from embedded_provider_charge c "
+        + "join purchase_order o on o.charge_key = c.idempotency_key "
+        + "where o.subscription_number = ? and c.approved and o.charge_key like ?",
+        Long.class, subscriptionNumber, "%-term-" + term + "%");
+  }
+
+  protected long approvedCharges(String subscriptionNumber) {
+    return jdbc.queryForObject("select count(*) from embedded_provider_charge c "
+        + "join purchase_order o on o.charge_key = c.idempotency_key "
+        + "where o.subscription_number = ? and c.approved", Long.class, subscriptionNumber);
+  }
+
+  protected long runningTerms(String subscriptionNumber) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(RenewProcess.KEY)
+        .processInstanceBusinessKey(subscriptionNumber).count();
+  }
+
+  protected java.util.List<String> inboxKinds(PartnerLogin partner) {
+    java.util.List<String> kinds = new java.util.ArrayList<>();
+    get(partner, "/api/notifications").body().forEach(n -> kinds.add(0, n.get("kind").asText()));
+    return kinds;
+  }
+}
