@@ -7,6 +7,7 @@ import dev.actionpack.payment.PaymentGateway.ChargeRequest;
 import dev.actionpack.payment.PaymentGateway.ChargeResult;
 import dev.actionpack.payment.PaymentGateway;
 import dev.actionpack.payment.PaymentMethodRepository;
+import dev.actionpack.subscription.SubscriptionRepository;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +21,12 @@ public class OrderCharging {
   private final ChargeRepository charges;
   private final PaymentGateway gateway;
   private final OrderOutcomes outcomes;
+  private final SubscriptionRepository subscriptions;
 
   OrderCharging(PurchaseOrderRepository orders, PaymentMethodRepository paymentMethods,
-      ChargeRepository charges, PaymentGateway gateway, OrderOutcomes outcomes) {
+      ChargeRepository charges, PaymentGateway gateway, OrderOutcomes outcomes,
+      SubscriptionRepository subscriptions) {
+    this.subscriptions = subscriptions;
     this.orders = orders;
     this.paymentMethods = paymentMethods;
     this.charges = charges;
@@ -42,6 +46,9 @@ public class OrderCharging {
   @Transactional
   public ChargeResult charge(UUID orderId) {
     PurchaseOrder order = orders.findById(orderId).orElseThrow();
+    if (order.getKind() == OrderKind.AUTO_RENEWAL) {
+      requireNoManualRenewalPending(order);
+    }
     var card = paymentMethods.findById(order.getPaymentMethodId()).orElseThrow();
     ChargeRequest request = new ChargeRequest(order.getChargeKey(), card.getProviderToken(),
         order.getAmount(), order.getCurrency(), "Action Pack order " + order.getNumber());
@@ -51,6 +58,21 @@ public class OrderCharging {
     }
     order.charged(result.chargeId());
     return result;
+  }
+
+  /**
+   * A renewal charge waits while a manual renewal of the same subscription is being charged:
+   * both would be approved and the partner charged twice. The exception makes the job retry
+   * later; by then the manual renewal has ended the dunning and, with it, this job. The row lock
+   * serialises this check with the placing of a manual renewal.
+   */
+  private void requireNoManualRenewalPending(PurchaseOrder order) {
+    subscriptions.lockByNumber(order.getSubscriptionNumber());
+    if (!orders.findBySubscriptionNumberAndKindAndStatus(order.getSubscriptionNumber(),
+        OrderKind.MANUAL_RENEWAL, OrderStatus.PENDING).isEmpty()) {
+      throw new IllegalStateException("renewal charge " + order.getNumber() + " waits: a manual "
+          + "renewal of subscription " + order.getSubscriptionNumber() + " is being charged");
+    }
   }
 
   /** Records a declined charge: the order confirms nothing (R4). */

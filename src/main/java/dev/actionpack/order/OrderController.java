@@ -72,6 +72,7 @@ class OrderController {
     return switch (order.getStatus()) {
       case CONFIRMED -> ResponseEntity.created(location).body(view(order));
       case PENDING -> ResponseEntity.accepted().location(location).body(view(order));
+      case CANCELLED -> ResponseEntity.ok().location(location).body(view(order));
       case DECLINED -> ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).location(location)
           .body(PaymentProblems.declined(DeclineCode.fromCode(order.getDeclineCode()))
               .with("orderNumber", order.getNumber())

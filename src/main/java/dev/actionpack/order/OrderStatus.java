@@ -6,5 +6,7 @@ public enum OrderStatus {
   /** Charged and the subscription is active. */
   CONFIRMED,
   /** The card was declined; nothing was confirmed. */
-  DECLINED
+  DECLINED,
+  /** Never charged: a renewal charge that a manual renewal made unnecessary. */
+  CANCELLED
 }

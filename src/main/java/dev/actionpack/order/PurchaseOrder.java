@@ -141,6 +141,13 @@ public class PurchaseOrder extends AssignedIdEntity<UUID> {
     this.completedAt = EngineClock.now();
   }
 
+  /** A pending renewal charge that a manual renewal superseded: it will never be charged. */
+  public void cancel() {
+    requirePending();
+    this.status = OrderStatus.CANCELLED;
+    this.completedAt = EngineClock.now();
+  }
+
   private void requirePending() {
     if (status != OrderStatus.PENDING) {
       throw new IllegalStateException("order " + number + " is already " + status);

@@ -19,5 +19,8 @@ public interface PurchaseOrderRepository extends JpaRepository<PurchaseOrder, UU
 
   Optional<PurchaseOrder> findByChargeKey(String chargeKey);
 
+  List<PurchaseOrder> findBySubscriptionNumberAndKindAndStatus(String subscriptionNumber,
+      OrderKind kind, OrderStatus status);
+
   List<PurchaseOrder> findByPartnerIdOrderByCreatedAtDesc(UUID partnerId);
 }

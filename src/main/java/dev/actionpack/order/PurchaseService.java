@@ -109,6 +109,9 @@ public class PurchaseService {
 
     PurchaseOrder order = transaction.execute(status -> {
       Partner partner = partners.lockById(partnerId).orElseThrow();
+      if (renewedSubscription != null) {
+        subscriptions.lockByNumber(renewedSubscription);
+      }
       Optional<PurchaseOrder> concurrentReplay = replayed(partnerId, requestKey, fingerprint);
       if (concurrentReplay.isPresent()) {
         return concurrentReplay.get();

@@ -21,5 +21,9 @@ public interface SubscriptionRepository extends JpaRepository<Subscription, UUID
   @Query("select s from Subscription s where s.number = :number and s.partnerId = :partnerId")
   Optional<Subscription> lockByNumberAndPartnerId(String number, UUID partnerId);
 
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select s from Subscription s where s.number = :number")
+  Optional<Subscription> lockByNumber(String number);
+
   List<Subscription> findByPartnerIdOrderByCreatedAtDesc(UUID partnerId);
 }

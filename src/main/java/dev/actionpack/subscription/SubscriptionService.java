@@ -2,7 +2,9 @@ package dev.actionpack.subscription;
 
 import dev.actionpack.benefit.BenefitService;
 import dev.actionpack.offer.OfferRepository;
+import dev.actionpack.order.OrderKind;
 import dev.actionpack.order.OrderOutcomes;
+import dev.actionpack.order.OrderStatus;
 import dev.actionpack.order.PurchaseOrder;
 import dev.actionpack.order.PurchaseOrderRepository;
 import dev.actionpack.partner.PartnerRepository;
@@ -105,6 +107,8 @@ public class SubscriptionService {
     }
     order.confirm();
     outcomes.completed(orderId);
+    orders.findBySubscriptionNumberAndKindAndStatus(subscription.getNumber(),
+        OrderKind.AUTO_RENEWAL, OrderStatus.PENDING).forEach(PurchaseOrder::cancel);
     subscriptions.flush();
     if (!processes.renewedManually(subscription.getNumber())) {
       startCurrentTerm(subscription.getId());

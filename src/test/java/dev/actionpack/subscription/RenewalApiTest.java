@@ -204,6 +204,43 @@ class RenewalApiTest extends LifecycleTest {
   }
 
   @Test
+  @DisplayName("R7 R12 R13 a retry falling due while a manual renewal is being charged waits, and is never charged")
+  void shouldNotChargeRetryWhileManualRenewalIsPending() {
+    clockAt("2027-03-10T10:00:00Z");
+    PartnerLogin partner = newMember();
+    String number = subscribe(partner, "4242424242424242").get("number").asText();
+    cardRunsOutOfFunds(number);
+    jobs().advanceTo(Instant.parse("2028-03-10T10:00:00Z"));
+    assertThat(subscription(partner, number).get("status").asText()).isEqualTo("PAST_DUE");
+
+    // the partner renews manually; before its charge runs, the first retry falls due
+    clockAt("2028-03-11T09:59:00Z");
+    Response placed = post(partner, "/api/subscriptions/" + number + "/renewals",
+        purchaseWithCard("5555555555554444"));
+    assertThat(placed.status()).isEqualTo(202);
+    clockAt("2028-03-11T10:00:00Z");
+    String term = currentTermId(number);
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(term)
+        .activityId(RenewProcess.TIMER_EVENT_RETRY_DUE).singleResult().getId());
+    Job retryCharge = managementService.createJobQuery().processInstanceId(term)
+        .activityId(RenewProcess.TASK_CHARGE_RETRY).singleResult();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> managementService.executeJob(retryCharge.getId()))
+        .hasMessageContaining("manual renewal");
+    jobs().runDue();
+
+    assertThat(get(partner, placed.location()).body().get("status").asText()).isEqualTo("CONFIRMED");
+    assertThat(approvedCharges(number)).isEqualTo(2);
+    List<String> kinds = new ArrayList<>();
+    get(partner, "/api/orders").body().forEach(o -> kinds.add(0,
+        o.get("kind").asText() + " " + o.get("status").asText()));
+    assertThat(kinds).containsExactly("PURCHASE CONFIRMED", "AUTO_RENEWAL DECLINED",
+        "MANUAL_RENEWAL CONFIRMED", "AUTO_RENEWAL CANCELLED");
+    assertThat(managementService.createJobQuery().processInstanceId(term).count()).isZero();
+    assertThat(subscription(partner, number).get("status").asText()).isEqualTo("ACTIVE");
+  }
+
+  @Test
   @DisplayName("R11 reminders 30 and 7 days before the end: the charge announced while on, how to renew while off")
   void shouldRemindWithTheRightVariant() {
     clockAt("2027-03-10T10:00:00Z");
