@@ -1,42 +1,41 @@
 package dev.actionpack.demo;
 
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static dev.actionpack.security.CamundaAccess.PROCESS_OWNERS;
+import static dev.actionpack.security.CamundaAccess.SUPPORT_AGENTS;
+import static dev.actionpack.security.CamundaAccess.SUPPORT_LEADS;
 
 import dev.actionpack.partner.Partner;
 import dev.actionpack.partner.PartnerRepository;
 import dev.actionpack.partner.PartnerUser;
 import dev.actionpack.partner.PartnerUserRepository;
-import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo partners and users for a local run. Only in the default profile: these passwords are
- * documented in the README and must never exist anywhere else (R23).
+ * documented in the README and must never exist anywhere else (R23), which
+ * {@code ProductionSafety} checks in every other profile.
  */
 @Component
 @Profile("default")
-class DemoData implements ApplicationRunner {
+@Order(2)
+public class DemoData implements ApplicationRunner {
 
-  static final String PROCESS_OWNERS = "process-owners";
-  static final String SUPPORT_AGENTS = "support-agents";
+  /** Every demo login and its password, so other profiles can refuse to run with one. */
+  public static final Map<String, String> DEMO_PARTNER_LOGINS = Map.of(
+      "contoso", "contoso-demo", "wideworld", "wideworld-demo", "fabrikam", "fabrikam-demo");
+  public static final Map<String, String> DEMO_CAMUNDA_LOGINS = Map.of(
+      "admin", "admin", "olivia", "olivia-demo", "sam", "sam-demo", "lena", "lena-demo");
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -44,16 +43,13 @@ class DemoData implements ApplicationRunner {
   private final PartnerUserRepository partnerUsers;
   private final PasswordEncoder passwordEncoder;
   private final IdentityService identity;
-  private final AuthorizationService authorizations;
 
   DemoData(PartnerRepository partners, PartnerUserRepository partnerUsers,
-      PasswordEncoder passwordEncoder, IdentityService identity,
-      AuthorizationService authorizations) {
+      PasswordEncoder passwordEncoder, IdentityService identity) {
     this.partners = partners;
     this.partnerUsers = partnerUsers;
     this.passwordEncoder = passwordEncoder;
     this.identity = identity;
-    this.authorizations = authorizations;
   }
 
   @Override
@@ -63,16 +59,9 @@ class DemoData implements ApplicationRunner {
     partner("wideworld", "Wide World Importers", true, "zh-CN");
     partner("fabrikam", "Fabrikam Solutions", false, "es-ES");
 
-    group(PROCESS_OWNERS, "Process owners");
-    group(SUPPORT_AGENTS, "Support agents");
     user("olivia", "Olivia", "Owner", PROCESS_OWNERS);
     user("sam", "Sam", "Agent", SUPPORT_AGENTS);
-    grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-    grant(PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    grant(SUPPORT_AGENTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    user("lena", "Lena", "Lead", SUPPORT_LEADS);
   }
 
   private void partner(String username, String name, boolean networkMember, String locale) {
@@ -81,19 +70,10 @@ class DemoData implements ApplicationRunner {
     }
     Partner partner = partners.save(
         new Partner(name, networkMember, locale, username + "@partners.example"));
-    partnerUsers.save(new PartnerUser(username, passwordEncoder.encode(username + "-demo"),
-        partner.getId()));
+    partnerUsers.save(new PartnerUser(username,
+        passwordEncoder.encode(DEMO_PARTNER_LOGINS.get(username)), partner.getId()));
     log.info("Demo partner {} ({}), user {}", name,
         networkMember ? "Network member" : "not a Network member", username);
-  }
-
-  private void group(String id, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setName(name);
-      group.setType("WORKFLOW");
-      identity.saveGroup(group);
-    }
   }
 
   private void user(String id, String firstName, String lastName, String groupId) {
@@ -101,24 +81,10 @@ class DemoData implements ApplicationRunner {
       User user = identity.newUser(id);
       user.setFirstName(firstName);
       user.setLastName(lastName);
-      user.setPassword(id + "-demo");
+      user.setPassword(DEMO_CAMUNDA_LOGINS.get(id));
       user.setEmail(id + "@actionpack.example");
       identity.saveUser(user);
       identity.createMembership(id, groupId);
-    }
-  }
-
-  private void grant(String groupId, Resource resource, String resourceId,
-      Permission... permissions) {
-    boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).count() > 0;
-    if (!exists) {
-      Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-      List.of(permissions).forEach(authorization::addPermission);
-      authorizations.saveAuthorization(authorization);
     }
   }
 }

@@ -29,35 +29,38 @@ class MailDelivery {
   }
 
   void deliver(String to, Notification notification) {
-    JavaMailSender sender = mailSender.getIfAvailable();
-    if (sender == null) {
-      return;
-    }
-    try {
-      MimeMessage message = new MessageWithStableId(sender.createMimeMessage().getSession(),
-          messageId(notification));
-      MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-      helper.setFrom(from);
-      helper.setTo(to);
-      helper.setSubject(notification.getSubject());
-      helper.setText(notification.getBody());
-      message.setHeader("Content-Language", notification.getLocale());
-      sender.send(message);
+    if (deliverPlain(to, notification.getSubject(), notification.getBody(),
+        notification.getLocale(), notification.getDedupeKey() != null
+            ? notification.getDedupeKey() : notification.getId().toString())) {
       notification.emailed(to);
-    } catch (MessagingException e) {
-      throw new MailSendException("could not build the message", e);
     }
   }
 
   /**
-   * The same send step always gives the same Message-ID: if a job mails and then fails to
-   * commit, its retry mails a message that mail clients recognise as the same one.
+   * Mails a text message; false when no mail server is configured. The same {@code key} (the
+   * send step) always gives the same Message-ID: if a job mails and then fails to commit, its
+   * retry mails a message that mail clients recognise as the same one.
    */
-  private static String messageId(Notification notification) {
-    String key = notification.getDedupeKey() != null ? notification.getDedupeKey()
-        : notification.getId().toString();
-    return "<" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8))
-        + "@actionpack.example>";
+  boolean deliverPlain(String to, String subject, String body, String locale, String key) {
+    JavaMailSender sender = mailSender.getIfAvailable();
+    if (sender == null) {
+      return false;
+    }
+    try {
+      MimeMessage message = new MessageWithStableId(sender.createMimeMessage().getSession(),
+          "<" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8))
+              + "@actionpack.example>");
+      MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+      helper.setFrom(from);
+      helper.setTo(to);
+      helper.setSubject(subject);
+      helper.setText(body);
+      message.setHeader("Content-Language", locale);
+      sender.send(message);
+      return true;
+    } catch (MessagingException e) {
+      throw new MailSendException("could not build the message", e);
+    }
   }
 
   /** JavaMail replaces Message-ID when it saves a message; this one keeps ours. */

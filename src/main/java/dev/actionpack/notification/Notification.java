@@ -35,7 +35,7 @@ public class Notification extends AssignedIdEntity<UUID> {
   @Column(nullable = false, length = 4000)
   private String body;
 
-  /** The order or subscription number the message is about. */
+  /** The request, subscription or order number the message is about. */
   @Column(nullable = false)
   private String reference;
 

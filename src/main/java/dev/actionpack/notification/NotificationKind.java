@@ -13,5 +13,13 @@ public enum NotificationKind {
   /** The anniversary charge was declined: past due, retried later (R12). */
   RENEWAL_DECLINED,
   AUTO_RENEWAL_TURNED_OFF,
-  EXPIRED
+  EXPIRED,
+  /** A service request was received (R15). */
+  REQUEST_RECEIVED,
+  /** Support cancelled the subscription now, with the refund if any (R16). */
+  CANCELLED_NOW,
+  /** Support turned auto-renewal off: the subscription ends at its term end (R16). */
+  CANCELLED_AT_TERM_END,
+  /** A service request was closed, with its resolution (R16). */
+  REQUEST_CLOSED
 }

@@ -12,6 +12,8 @@ import dev.actionpack.subscription.RenewalPolicy;
 import dev.actionpack.subscription.Subscription;
 import dev.actionpack.subscription.SubscriptionRepository;
 import dev.actionpack.subscription.SubscriptionStatus;
+import dev.actionpack.support.ServiceRequest;
+import dev.actionpack.support.ServiceRequestRepository;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,11 +48,14 @@ public class NotificationService {
   private final OfferRepository offers;
   private final RenewalPolicy policy;
   private final MailDelivery mail;
+  private final ServiceRequestRepository requests;
 
   NotificationService(MessageSource templates, NotificationRepository notifications,
       PartnerRepository partners, PurchaseOrderRepository orders,
       SubscriptionRepository subscriptions, PaymentMethodRepository paymentMethods,
-      OfferRepository offers, RenewalPolicy policy, MailDelivery mail) {
+      OfferRepository offers, RenewalPolicy policy, MailDelivery mail,
+      ServiceRequestRepository requests) {
+    this.requests = requests;
     this.templates = templates;
     this.notifications = notifications;
     this.partners = partners;
@@ -62,25 +67,32 @@ public class NotificationService {
     this.mail = mail;
   }
 
+  /** What a notification is about: an order, a subscription, a service request (any may be null). */
+  public record About(UUID subscriptionId, UUID orderId, UUID requestId) {}
+
   /**
-   * Sends the notification of {@code kind} about an order and/or a subscription (either may be
-   * null, not both). {@code dedupeKey} names the send step: sent once per step.
+   * Sends the notification of {@code kind} about an order, a subscription and/or a service
+   * request. {@code dedupeKey} names the send step: sent once per step.
    */
   @Transactional
-  public Notification send(NotificationKind kind, UUID subscriptionId, UUID orderId,
-      String dedupeKey) {
+  public Notification send(NotificationKind kind, About about, String dedupeKey) {
     Optional<Notification> already = Optional.ofNullable(dedupeKey)
         .flatMap(notifications::findByDedupeKey);
     if (already.isPresent()) {
       return already.get();
     }
-    PurchaseOrder order = orderId == null ? null : orders.findById(orderId).orElseThrow();
-    Subscription subscription = subscriptionId != null
-        ? subscriptions.findById(subscriptionId).orElseThrow()
-        : subscriptions.findByNumber(order.getSubscriptionNumber()).orElse(null);
+    ServiceRequest request = about.requestId() == null ? null
+        : requests.findById(about.requestId()).orElseThrow();
+    PurchaseOrder order = about.orderId() == null ? null
+        : orders.findById(about.orderId()).orElseThrow();
+    Subscription subscription = about.subscriptionId() != null
+        ? subscriptions.findById(about.subscriptionId()).orElseThrow()
+        : subscriptions.findByNumber(order != null ? order.getSubscriptionNumber()
+            : request.getSubscriptionNumber()).orElse(null);
     Partner partner = partners.findById(order != null ? order.getPartnerId()
         : subscription.getPartnerId()).orElseThrow();
-    Locale locale = Locale.forLanguageTag(partner.getLocale());
+    Locale locale = Locale.forLanguageTag(request != null
+        ? request.getContact().preferredLanguage() : partner.getLocale());
     Offer offer = offers.findById(order != null ? order.getOfferCode()
         : subscription.getOfferCode()).orElseThrow();
     UUID cardId = order != null ? order.getPaymentMethodId() : subscription.getPaymentMethodId();
@@ -94,16 +106,39 @@ public class NotificationService {
         subscription == null ? "" : DATE.format(subscription.getTermEnd()),
         order == null || order.getDeclineCode() == null ? ""
             : templates.getMessage("decline." + order.getDeclineCode(), null, locale),
-        otherDate(kind, subscription)};
+        otherDate(kind, subscription),
+        request == null ? "" : request.getNumber(),
+        request == null ? "" : resolution(request, locale),
+        request == null || request.getRefundedAmount() == null ? ""
+            : request.getRefundedAmount().toPlainString() + " " + offer.getCurrency()};
     String subject = templates.getMessage(kind.name() + ".subject", args, locale);
     String body = templates.getMessage(kind.name() + ".body", args, locale);
+    String reference = request != null ? request.getNumber()
+        : subscription != null ? subscription.getNumber() : order.getNumber();
     Notification notification = notifications.save(new Notification(partner.getId(), kind,
-        locale.toLanguageTag(), subject, body,
-        subscription != null ? subscription.getNumber() : order.getNumber(), dedupeKey));
-    mail.deliver(partner.getEmail(), notification);
-    log.info("Notification {} about {} sent to partner {}", kind, notification.getReference(),
-        partner.getId());
+        locale.toLanguageTag(), subject, body, reference, dedupeKey));
+    mail.deliver(request != null ? request.getContact().email() : partner.getEmail(),
+        notification);
+    log.info("Notification {} about {} sent to partner {}", kind, reference, partner.getId());
     return notification;
+  }
+
+  /** Confirms a cancellation by support (R16, R19): now, or at the term end. */
+  @Transactional
+  public Notification confirmCancellation(UUID requestId, String dedupeKey) {
+    ServiceRequest request = requests.findById(requestId).orElseThrow();
+    Subscription subscription = subscriptions.findByNumber(request.getSubscriptionNumber())
+        .orElseThrow();
+    return send(subscription.getStatus() == SubscriptionStatus.CANCELLED
+            ? NotificationKind.CANCELLED_NOW : NotificationKind.CANCELLED_AT_TERM_END,
+        new About(subscription.getId(), null, requestId), dedupeKey);
+  }
+
+  private String resolution(ServiceRequest request, Locale locale) {
+    String outcome = request.getOutcome() == null ? ""
+        : templates.getMessage("outcome." + request.getOutcome(), null, locale);
+    String note = request.getResolutionNote();
+    return note == null || note.isBlank() ? outcome : outcome + " " + note;
   }
 
   /**
@@ -122,7 +157,7 @@ public class NotificationService {
       return Optional.empty();
     }
     return Optional.of(send(subscription.isAutoRenewal() ? NotificationKind.REMINDER_RENEWS
-        : NotificationKind.REMINDER_EXPIRES, subscriptionId, null, dedupeKey));
+        : NotificationKind.REMINDER_EXPIRES, new About(subscriptionId, null, null), dedupeKey));
   }
 
   private String otherDate(NotificationKind kind, Subscription subscription) {

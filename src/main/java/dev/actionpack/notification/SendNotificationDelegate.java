@@ -1,5 +1,6 @@
 package dev.actionpack.notification;
 
+import static dev.actionpack.process.CancelViaSupportProcess.REQUEST_ID;
 import static dev.actionpack.process.ProcessVariables.NOTIFICATION;
 import static dev.actionpack.process.ProcessVariables.ORDER_ID;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the notification named by the task's {@code notification} input parameter, about the
- * instance's order and subscription. One delegate for every send task; the model says which
+ * instance's order, subscription and service request. One delegate for every send task; the model says which
  * message each one sends.
  */
 @Component
@@ -26,8 +27,10 @@ public class SendNotificationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     notifications.send(NotificationKind.valueOf(NOTIFICATION.from(execution)),
-        SUBSCRIPTION_ID.optionalFrom(execution).map(UUID::fromString).orElse(null),
-        ORDER_ID.optionalFrom(execution).map(UUID::fromString).orElse(null),
+        new NotificationService.About(
+            SUBSCRIPTION_ID.optionalFrom(execution).map(UUID::fromString).orElse(null),
+            ORDER_ID.optionalFrom(execution).map(UUID::fromString).orElse(null),
+            REQUEST_ID.optionalFrom(execution).map(UUID::fromString).orElse(null)),
         dedupeKey(execution));
   }
 

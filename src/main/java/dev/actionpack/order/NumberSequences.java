@@ -16,6 +16,7 @@ public class NumberSequences {
   private final JdbcTemplate jdbc;
   private final String nextOrderNumber;
   private final String nextSubscriptionNumber;
+  private final String nextServiceRequestNumber;
 
   NumberSequences(JdbcTemplate jdbc, EntityManagerFactory entityManagerFactory) {
     this.jdbc = jdbc;
@@ -25,6 +26,12 @@ public class NumberSequences {
         .getSequenceNextValString("order_number_seq");
     this.nextSubscriptionNumber = dialect.getSequenceSupport()
         .getSequenceNextValString("subscription_number_seq");
+    this.nextServiceRequestNumber = dialect.getSequenceSupport()
+        .getSequenceNextValString("service_request_number_seq");
+  }
+
+  public String nextServiceRequestNumber() {
+    return "SR-" + jdbc.queryForObject(nextServiceRequestNumber, Long.class);
   }
 
   public String nextOrderNumber() {

@@ -18,11 +18,22 @@ public interface PaymentGateway {
    */
   ChargeResult charge(ChargeRequest request);
 
+  /**
+   * Refunds part or all of an approved charge. The same idempotency key returns the first
+   * refund; a refund beyond what is left of the charge is refused.
+   */
+  RefundResult refund(RefundRequest request);
+
   record CardToken(String token, CardBrand brand, String lastFour, int expiryMonth,
       int expiryYear) {}
 
   record ChargeRequest(String idempotencyKey, String cardToken, BigDecimal amount,
       String currency, String description) {}
+
+  record RefundRequest(String idempotencyKey, String chargeId, BigDecimal amount,
+      String currency) {}
+
+  record RefundResult(String refundId, BigDecimal amount) {}
 
   /** {@code declineCode} is null when approved. */
   record ChargeResult(String chargeId, boolean approved, DeclineCode declineCode) {}

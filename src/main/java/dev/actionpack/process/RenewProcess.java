@@ -52,6 +52,12 @@ public final class RenewProcess {
   public static final String MESSAGE_EVENT_RENEWED_AFTER_LAPSE = "MessageEvent_RenewedAfterLapse";
   public static final String TASK_CLOSE_SUBSCRIPTION = "Task_CloseSubscription";
   public static final String END_EVENT_SUBSCRIPTION_CLOSED = "EndEvent_SubscriptionClosed";
+  public static final String BOUNDARY_EVENT_CANCELLED_NOW = "BoundaryEvent_CancelledNow";
+  public static final String BOUNDARY_EVENT_CANCELLED_DURING_DUNNING =
+      "BoundaryEvent_CancelledDuringDunning";
+  public static final String MESSAGE_EVENT_CANCELLED_AFTER_LAPSE =
+      "MessageEvent_CancelledAfterLapse";
+  public static final String END_EVENT_TERM_CANCELLED = "EndEvent_TermCancelled";
   public static final String TASK_START_RENEWED_TERM = "Task_StartRenewedTerm";
   public static final String END_EVENT_RENEWED_MANUALLY = "EndEvent_RenewedManually";
 
@@ -59,6 +65,8 @@ public final class RenewProcess {
   public static final String MESSAGE_AUTO_RENEWAL_TURNED_OFF = "Msg_AutoRenewalTurnedOff";
   /** Sent when a manual renewal was charged: the current term's instance starts the next. */
   public static final String MESSAGE_RENEWED_MANUALLY = "Msg_RenewedManually";
+  /** Sent when support cancelled the subscription now: the term's instance ends (R16). */
+  public static final String MESSAGE_CANCELLED_NOW = "Msg_CancelledNow";
   public static final String ERROR_RETRIES_EXHAUSTED = "Err_RetriesExhausted";
 
   private RenewProcess() {}

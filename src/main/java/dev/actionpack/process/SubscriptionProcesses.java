@@ -12,6 +12,7 @@ import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
 import static dev.actionpack.process.ProcessVariables.TERM_ENDS_AT;
 import static dev.actionpack.process.ProcessVariables.TERM_NUMBER;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -62,6 +63,26 @@ public class SubscriptionProcesses {
         .getId();
   }
 
+  /** Starts {@code cancel-via-support} for an opened service request (R15). */
+  public String startCancelViaSupport(RequestOpened request) {
+    VariableMap variables = Variables.createVariables();
+    variables.put(CancelViaSupportProcess.REQUEST_ID.name(), request.requestId().toString());
+    variables.put(SUBSCRIPTION_ID.name(), request.subscriptionId().toString());
+    variables.put(PARTNER.name(), request.partnerName());
+    variables.put(CancelViaSupportProcess.SUBSCRIPTION_NUMBER.name(), request.subscriptionNumber());
+    variables.put(CancelViaSupportProcess.TERM_END.name(), request.termEnd());
+    variables.put(AUTO_RENEWAL.name(), request.autoRenewal());
+    variables.put(CancelViaSupportProcess.PROBLEM_TYPE.name(), request.problemType());
+    variables.put(CancelViaSupportProcess.REQUEST_TEXT.name(), request.text());
+    variables.put(CancelViaSupportProcess.CONTACT_NAME.name(), request.contactName());
+    variables.put(CancelViaSupportProcess.CONTACT_EMAIL.name(), request.contactEmail());
+    variables.put(CancelViaSupportProcess.CONTACT_PHONE.name(), request.contactPhone());
+    variables.put(CancelViaSupportProcess.CONTACT_LANGUAGE.name(), request.contactLanguage());
+    variables.put(CancelViaSupportProcess.SLA_DURATION.name(), request.sla().toString());
+    return runtimeService.startProcessInstanceByKey(CancelViaSupportProcess.KEY,
+        request.requestNumber(), variables).getId();
+  }
+
   /**
    * Tells the term's {@code renew} instance that auto-renewal is off (R10), in the caller's
    * transaction. False when no instance can take it now, for example because the term end is
@@ -82,6 +103,12 @@ public class SubscriptionProcesses {
         Variables.createVariables().putValue(AUTO_RENEWAL.name(), true));
   }
 
+  /** Tells the {@code renew} instance that support cancelled the subscription now (R16). */
+  public boolean cancelledNow(String subscriptionNumber) {
+    return correlate(RenewProcess.MESSAGE_CANCELLED_NOW, subscriptionNumber,
+        Variables.createVariables().putValue(AUTO_RENEWAL.name(), false));
+  }
+
   /**
    * Correlates by business key when an instance is waiting for the message. It asks first
    * rather than catching the engine's mismatch: a failed engine command inside the caller's
@@ -100,6 +127,11 @@ public class SubscriptionProcesses {
     }
     return waiting;
   }
+
+  public record RequestOpened(UUID requestId, String requestNumber, String partnerName,
+      UUID subscriptionId, String subscriptionNumber, String termEnd, boolean autoRenewal,
+      String problemType, String text, String contactName, String contactEmail,
+      String contactPhone, String contactLanguage, Duration sla) {}
 
   public record PlacedOrder(
       UUID orderId, String orderNumber, String subscriptionNumber, String partnerName,

@@ -68,6 +68,9 @@ public class Subscription extends AssignedIdEntity<UUID> {
   @Column(name = "expired_at")
   private Instant expiredAt;
 
+  @Column(name = "cancelled_at")
+  private Instant cancelledAt;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -161,6 +164,21 @@ public class Subscription extends AssignedIdEntity<UUID> {
     livePartnerId = null;
   }
 
+  /**
+   * Cancelled by support now (R16): benefits end, no renewal ever again, and the partner may
+   * subscribe anew. False when it was already cancelled or closed.
+   */
+  boolean cancel() {
+    if (status == SubscriptionStatus.CANCELLED || status == SubscriptionStatus.CLOSED) {
+      return false;
+    }
+    status = SubscriptionStatus.CANCELLED;
+    cancelledAt = EngineClock.now();
+    autoRenewal = false;
+    livePartnerId = null;
+    return true;
+  }
+
   /** Whether a manual renewal is allowed now, and if not, why (R13). */
   public String manualRenewalRefusal(Duration graceWindow) {
     return switch (status) {
@@ -224,6 +242,10 @@ public class Subscription extends AssignedIdEntity<UUID> {
 
   public UUID getPaymentMethodId() {
     return paymentMethodId;
+  }
+
+  public Instant getCancelledAt() {
+    return cancelledAt;
   }
 
   public Instant getExpiredAt() {

@@ -12,6 +12,7 @@ import dev.actionpack.payment.PaymentMethodView;
 import dev.actionpack.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -106,7 +107,7 @@ class SubscriptionController {
     return new BenefitsView(number,
         grants.stream().filter(grant -> !BenefitService.AZURE_CREDIT.equals(grant.code()))
             .toList(),
-        new AzureCredits(credits.size(), new Money(java.math.BigDecimal.valueOf(creditTotal),
+        new AzureCredits(credits.size(), new Money(BigDecimal.valueOf(creditTotal),
             "USD"), credits));
   }
 

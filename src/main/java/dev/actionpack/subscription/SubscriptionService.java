@@ -7,10 +7,13 @@ import dev.actionpack.order.OrderOutcomes;
 import dev.actionpack.order.OrderStatus;
 import dev.actionpack.order.PurchaseOrder;
 import dev.actionpack.order.PurchaseOrderRepository;
+import dev.actionpack.order.Refunds;
 import dev.actionpack.partner.PartnerRepository;
+import dev.actionpack.payment.Refund;
 import dev.actionpack.process.SubscriptionProcesses.TermStarted;
 import dev.actionpack.process.SubscriptionProcesses;
 import dev.actionpack.web.ApiProblem;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,10 +37,12 @@ public class SubscriptionService {
   private final OrderOutcomes outcomes;
   private final BenefitService benefits;
   private final RenewalPolicy policy;
+  private final Refunds refunds;
 
   SubscriptionService(SubscriptionRepository subscriptions, PurchaseOrderRepository orders,
       PartnerRepository partners, OfferRepository offers, SubscriptionProcesses processes,
-      OrderOutcomes outcomes, BenefitService benefits, RenewalPolicy policy) {
+      OrderOutcomes outcomes, BenefitService benefits, RenewalPolicy policy, Refunds refunds) {
+    this.refunds = refunds;
     this.subscriptions = subscriptions;
     this.orders = orders;
     this.partners = partners;
@@ -147,6 +152,62 @@ public class SubscriptionService {
     log.info("Auto-renewal of subscription {} turned off", number);
     return subscription;
   }
+
+  /**
+   * Support cancels the subscription now (R16): benefits revoked, pending renewal charges
+   * cancelled, the unused share of the last payment refunded if asked, the term's instance
+   * ended. Empty when it was already cancelled or closed: nothing to do.
+   */
+  @Transactional
+  public Optional<Cancellation> cancelNow(String number, boolean refund, String cancellationKey) {
+    Subscription subscription = subscriptions.lockByNumber(number).orElseThrow();
+    Instant termStart = subscription.getTermStart();
+    if (!subscription.cancel()) {
+      return Optional.empty();
+    }
+    benefits.revokeAll(subscription.getId());
+    orders.findBySubscriptionNumberAndKindAndStatus(number, OrderKind.AUTO_RENEWAL,
+        OrderStatus.PENDING).forEach(PurchaseOrder::cancel);
+    BigDecimal refunded = refund ? refunds.refundUnusedTerm(subscription, cancellationKey)
+        .map(Refund::getAmount).orElse(BigDecimal.ZERO) : BigDecimal.ZERO;
+    subscriptions.flush();
+    processes.cancelledNow(number);
+    log.info("Subscription {} cancelled now (term from {}), refunded {}", number, termStart,
+        refunded);
+    return Optional.of(new Cancellation(subscription.getId(), refunded));
+  }
+
+  /**
+   * Support cancels at the term end (R16): auto-renewal off, so the subscription expires at its
+   * term end. A subscription whose term is already over (past due or expired) is cancelled now,
+   * without refund. Empty when it was already cancelled or closed.
+   */
+  @Transactional
+  public Optional<Cancellation> cancelAtTermEnd(String number, String cancellationKey) {
+    Subscription subscription = subscriptions.lockByNumber(number).orElseThrow();
+    switch (subscription.getStatus()) {
+      case ACTIVE -> {
+        if (subscription.isAutoRenewal()) {
+          subscription.turnOffAutoRenewal();
+          subscriptions.flush();
+          if (!processes.autoRenewalTurnedOff(number)) {
+            throw new IllegalStateException("subscription " + number + " is being renewed at "
+                + "this moment; complete the task again in a minute");
+          }
+        }
+        return Optional.of(new Cancellation(subscription.getId(), BigDecimal.ZERO));
+      }
+      case PAST_DUE, EXPIRED -> {
+        return cancelNow(number, false, cancellationKey);
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** What a cancellation did: the subscription, and the amount refunded (zero for none). */
+  public record Cancellation(UUID subscriptionId, BigDecimal refunded) {}
 
   /** Refuses to turn auto-renewal on: only a manual renewal does that (R10). */
   public ApiProblem autoRenewalCannotBeTurnedOn(String number) {

@@ -2,6 +2,7 @@ package dev.actionpack.web;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -33,7 +34,7 @@ public class ApiProblem extends RuntimeException {
   public static ApiProblem invalidField(String field, String reason) {
     return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request", "Invalid request",
         field + ": " + reason)
-        .with("errors", java.util.List.of(new FieldError(field, reason)));
+        .with("errors", List.of(new FieldError(field, reason)));
   }
 
   public ApiProblem with(String name, Object value) {

@@ -15,16 +15,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** R19 over a real SMTP conversation with GreenMail: every kind, in every language. */
 class MailNotificationTest extends LifecycleTest {
+
+  @Autowired
+  private TaskService taskService;
+  @Autowired
+  private IdentityService identity;
 
   private static final int PORT = freePort();
   private static GreenMail mailServer = newServer();
@@ -80,6 +88,24 @@ class MailNotificationTest extends LifecycleTest {
       renewManually(pair[0], number, "5555555555554444"); // RENEWED
     }
     jobs().runDue();
+    // REQUEST_RECEIVED, then CANCELLED_AT_TERM_END / CANCELLED_NOW and REQUEST_CLOSED
+    for (var entry : partners.entrySet()) {
+      String[] outcomes = {"CANCEL_AT_TERM_END", "CANCEL_NOW"};
+      for (int i = 0; i < 2; i++) {
+        PartnerLogin partner = entry.getValue()[i];
+        String number = get(partner, "/api/offers/purchased").body().get(0).get("number").asText();
+        String request = post(partner, "/api/service-requests", Map.of(
+            "problemType", "PARTNER_INVOICE_PAYMENT_RECONCILIATION",
+            "subscriptionNumber", number, "description", "Cancel please",
+            "contact", Map.of("name", "Pat", "email", partner.username() + "@partners.example",
+                "phone", "+1 425 555 0100", "preferredLanguage", entry.getKey())))
+            .body().get("number").asText();
+        jobs().runDue();
+        taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(request)
+            .singleResult().getId(), Map.of("outcome", outcomes[i]));
+      }
+    }
+    jobs().runDue();
 
     List<String> allKinds = new ArrayList<>();
     for (var entry : partners.entrySet()) {
@@ -89,9 +115,10 @@ class MailNotificationTest extends LifecycleTest {
         List<MimeMessage> mails = mailsTo(partner.username() + "@partners.example");
         assertThat(mails).as("mails of %s", partner.username()).hasSize(inbox.size());
         for (JsonNode notification : inbox) {
-          MimeMessage mail = mails.stream().filter(m -> subject(m)
-              .equals(notification.get("subject").asText())).findFirst().orElseThrow(
-                  () -> new AssertionError("no mail for " + notification));
+          MimeMessage mail = mails.stream()
+              .filter(m -> subject(m).equals(notification.get("subject").asText()))
+              .filter(m -> text(m).equals(notification.get("body").asText().trim()))
+              .findFirst().orElseThrow(() -> new AssertionError("no mail for " + notification));
           assertThat(mail.getHeader("Content-Language", null)).isEqualTo(locale);
           assertThat(((String) mail.getContent()).replace("\r\n", "\n").trim()).isEqualTo(
               notification.get("body").asText().trim());
@@ -135,6 +162,32 @@ class MailNotificationTest extends LifecycleTest {
     assertThat(mailsTo(partner.username() + "@partners.example")).hasSize(1);
   }
 
+  @Test
+  @DisplayName("R18 an escalated request is mailed to the support leads")
+  void shouldMailSupportLeadsOnEscalation() throws Exception {
+    if (identity.createUserQuery().userId("lead").count() == 0) {
+      var lead = identity.newUser("lead");
+      lead.setEmail("lead@support.example");
+      lead.setPassword("lead-secret-password");
+      identity.saveUser(lead);
+      identity.createMembership("lead", SupportLeadAlerts.SUPPORT_LEADS);
+    }
+    clockAt("2027-07-01T08:00:00Z");
+    PartnerLogin partner = newMember();
+    String number = subscribe(partner, "4242424242424242").get("number").asText();
+    String request = post(partner, "/api/service-requests", Map.of(
+        "problemType", "PARTNER_INVOICE_PAYMENT_RECONCILIATION", "subscriptionNumber", number,
+        "description", "Cancel please", "contact", Map.of("name", "Pat",
+            "email", "pat@partners.example", "phone", "+1 425 555 0100",
+            "preferredLanguage", "en-US"))).body().get("number").asText();
+
+    jobs().advanceTo(Instant.parse("2027-07-03T08:00:01Z"));
+
+    List<MimeMessage> alerts = mailsTo("lead@support.example");
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.get(0).getSubject()).contains("Escalated", request);
+  }
+
   private static List<MimeMessage> mailsTo(String address) throws Exception {
     List<MimeMessage> mails = new ArrayList<>();
     for (MimeMessage message : mailServer.getReceivedMessages()) {
@@ -148,6 +201,14 @@ class MailNotificationTest extends LifecycleTest {
   private static String subject(MimeMessage message) {
     try {
       return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String text(MimeMessage message) {
+    try {
+      return ((String) message.getContent()).replace("\r\n", "\n").trim();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -31,8 +31,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 class CardNumberLeakTest extends ApiTest {
 
-  /** 13 to 19 digits, possibly in groups separated by a space or a dash, as people type them. */
-  private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)");
+  /**
+   * 13 to 19 digits in a row, or in the groups people type (4-4-4-4, 4-6-5) separated by a space
+   * or a dash; never part of a longer token such as a UUID.
+   */
+  private static final Pattern DIGIT_RUN = Pattern.compile(
+      "(?<![\\w-])(?:\\d{13,19}|\\d{4}(?:[ -]\\d{4}){3}|\\d{4}[ -]\\d{6}[ -]\\d{5})(?![\\w-])");
 
   @Autowired
   private JdbcTemplate jdbc;

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ModelConventionsTest {
 
   static Stream<String> models() {
-    return Stream.of(SubscribeProcess.RESOURCE, RenewProcess.RESOURCE);
+    return Stream.of(SubscribeProcess.RESOURCE, RenewProcess.RESOURCE,
+        CancelViaSupportProcess.RESOURCE);
   }
 
   @ParameterizedTest

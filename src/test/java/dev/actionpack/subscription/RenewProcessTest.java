@@ -293,7 +293,58 @@ class RenewProcessTest extends ModelTestEngine {
     assertThat(managementService().createJobQuery().processInstanceId(term.getId()).count()).isZero();
   }
 
+  @Test
+  @DisplayName("R16 cancelled by support during the term: the instance ends, nothing more is due")
+  void shouldEndWhenCancelledDuringTerm() {
+    ProcessInstance term = startFirstTerm("2027-06-01T09:00:00Z");
+    advanceTo(Instant.parse("2027-09-01T09:00:00Z"));
+
+    cancelledNow();
+
+    assertThat(term).isEnded().hasPassed(RenewProcess.BOUNDARY_EVENT_CANCELLED_NOW,
+        RenewProcess.END_EVENT_TERM_CANCELLED).hasNotPassed(TASK_EXPIRE_SUBSCRIPTION);
+    assertThat(managementService().createJobQuery().count()).isZero();
+    advanceTo(Instant.parse("2028-07-01T09:00:00Z"));
+    assertThat(charges).isEmpty();
+  }
+
+  @Test
+  @DisplayName("R12 R16 cancelled by support while past due: the retries stop")
+  void shouldStopRetriesWhenCancelledDuringDunning() {
+    ProcessInstance term = startFirstTerm("2027-06-01T09:00:00Z");
+    declineCharges(4);
+    advanceTo(Instant.parse("2028-06-02T12:00:00Z"));
+
+    cancelledNow();
+    advanceTo(Instant.parse("2028-06-30T00:00:00Z"));
+
+    assertThat(term).isEnded().hasPassed(RenewProcess.BOUNDARY_EVENT_CANCELLED_DURING_DUNNING,
+        RenewProcess.END_EVENT_TERM_CANCELLED);
+    assertThat(charges).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("R14 R16 cancelled by support in the grace window: closed without waiting for its end")
+  void shouldEndWhenCancelledAfterLapse() {
+    ProcessInstance term = startFirstTerm("2027-06-01T09:00:00Z");
+    runtimeService().createMessageCorrelation(MESSAGE_AUTO_RENEWAL_TURNED_OFF)
+        .processInstanceBusinessKey(SUBSCRIPTION).setVariable("autoRenewal", false).correlate();
+    advanceTo(Instant.parse("2028-06-05T09:00:00Z"));
+    assertThat(term).isWaitingAt(GATEWAY_GRACE_WINDOW);
+
+    cancelledNow();
+
+    assertThat(term).isEnded().hasPassed(RenewProcess.MESSAGE_EVENT_CANCELLED_AFTER_LAPSE,
+        RenewProcess.END_EVENT_TERM_CANCELLED).hasNotPassed(TASK_CLOSE_SUBSCRIPTION);
+  }
+
   // ---- fakes and helpers
+
+  private void cancelledNow() {
+    runtimeService().createMessageCorrelation(RenewProcess.MESSAGE_CANCELLED_NOW)
+        .processInstanceBusinessKey(SUBSCRIPTION).correlate();
+  }
+
 
   private ProcessInstance startFirstTerm(String start) {
     anchor = Instant.parse(start);

@@ -8,6 +8,7 @@ import dev.actionpack.payment.IdempotencyKeyReusedException;
 import dev.actionpack.payment.PaymentGateway;
 import dev.actionpack.payment.PaymentProviderException;
 import dev.actionpack.process.EngineClock;
+import java.math.BigDecimal;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +33,14 @@ class EmbeddedPaymentProvider implements PaymentGateway {
 
   private final ProviderCardRepository cards;
   private final ProviderChargeRepository charges;
+  private final ProviderRefundRepository refunds;
   private final TransactionTemplate ownTransaction;
 
   EmbeddedPaymentProvider(ProviderCardRepository cards, ProviderChargeRepository charges,
-      PlatformTransactionManager transactionManager) {
+      ProviderRefundRepository refunds, PlatformTransactionManager transactionManager) {
     this.cards = cards;
     this.charges = charges;
+    this.refunds = refunds;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -90,6 +93,35 @@ class EmbeddedPaymentProvider implements PaymentGateway {
     log.info("Charge {} of {} {}: {}", charge.getChargeId(), request.amount(),
         request.currency(), decline == null ? "approved" : "declined " + decline.code());
     return result(charge);
+  }
+
+  @Override
+  public RefundResult refund(RefundRequest request) {
+    return ownTransaction.execute(status -> {
+      var earlier = refunds.findById(request.idempotencyKey());
+      if (earlier.isPresent()) {
+        if (!earlier.get().getChargeId().equals(request.chargeId())
+            || earlier.get().getAmount().compareTo(request.amount()) != 0) {
+          throw new IdempotencyKeyReusedException(request.idempotencyKey());
+        }
+        return new RefundResult(earlier.get().getRefundId(), earlier.get().getAmount());
+      }
+      ProviderCharge charge = charges.findByChargeId(request.chargeId())
+          .filter(ProviderCharge::isApproved)
+          .orElseThrow(() -> new PaymentProviderException("no approved charge to refund"));
+      BigDecimal left = charge.getAmount().subtract(refunds.refundedOf(request.chargeId()));
+      if (request.amount().signum() <= 0 || request.amount().compareTo(left) > 0
+          || !charge.getCurrency().equals(request.currency())) {
+        throw new PaymentProviderException("refund of " + request.amount() + " "
+            + request.currency() + " exceeds what is left of the charge");
+      }
+      ProviderRefund refund = refunds.saveAndFlush(new ProviderRefund(request.idempotencyKey(),
+          "re_" + UUID.randomUUID().toString().replace("-", ""), request.chargeId(),
+          request.amount(), request.currency(), EngineClock.now()));
+      log.info("Refund {} of {} {} on charge {}", refund.getRefundId(), request.amount(),
+          request.currency(), request.chargeId());
+      return new RefundResult(refund.getRefundId(), refund.getAmount());
+    });
   }
 
   private static ChargeResult result(ProviderCharge charge) {

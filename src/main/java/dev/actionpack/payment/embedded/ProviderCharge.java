@@ -61,6 +61,14 @@ class ProviderCharge extends AssignedIdEntity<String> {
     return chargeId;
   }
 
+  BigDecimal getAmount() {
+    return amount;
+  }
+
+  String getCurrency() {
+    return currency;
+  }
+
   boolean isApproved() {
     return approved;
   }

@@ -1,0 +1,25 @@
+package dev.actionpack.notification;
+
+import static dev.actionpack.process.CancelViaSupportProcess.REQUEST_ID;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Confirms a cancellation by support, now or at the term end (R16, R19). */
+@Component
+public class SendCancellationConfirmationDelegate implements JavaDelegate {
+
+  private final NotificationService notifications;
+
+  SendCancellationConfirmationDelegate(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    notifications.confirmCancellation(UUID.fromString(REQUEST_ID.from(execution)),
+        SendNotificationDelegate.dedupeKey(execution));
+  }
+}

@@ -1,0 +1,41 @@
+package dev.actionpack.notification;
+
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Tells the support leads (group {@code support-leads}) that a request escalated (R18). */
+@Component
+public class SupportLeadAlerts {
+
+  public static final String SUPPORT_LEADS = "support-leads";
+
+  private static final Logger log = LoggerFactory.getLogger(SupportLeadAlerts.class);
+
+  private final IdentityService identity;
+  private final MailDelivery mail;
+
+  SupportLeadAlerts(IdentityService identity, MailDelivery mail) {
+    this.identity = identity;
+    this.mail = mail;
+  }
+
+  /** Mails every lead with an email address (when mail is configured); returns who was told. */
+  public List<String> escalated(String requestNumber, String subscriptionNumber, Duration sla,
+      String dedupeKey) {
+    List<User> leads = identity.createUserQuery().memberOfGroup(SUPPORT_LEADS).list();
+    String subject = "Escalated: service request " + requestNumber + " unhandled for " + sla;
+    String body = "Service request " + requestNumber + " (subscription " + subscriptionNumber
+        + ") has not been handled within its service level of " + sla + ". Its task now has "
+        + "a high priority in the Tasklist filter Cancellation requests.";
+    List<String> told = leads.stream().map(User::getEmail).filter(email -> email != null
+        && !email.isBlank()).toList();
+    told.forEach(email -> mail.deliverPlain(email, subject, body, "en-US", dedupeKey + "/" + email));
+    log.warn("{} (support leads: {})", subject, told.isEmpty() ? "none with an email" : told);
+    return told;
+  }
+}

@@ -1,0 +1,199 @@
+package dev.actionpack.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.actionpack.process.RenewProcess;
+import dev.actionpack.security.CamundaAccess;
+import dev.actionpack.support.LifecycleTest;
+import dev.actionpack.support.StandaloneApp;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The Camunda webapps as their users see them, in headless Chromium: a support agent works a
+ * cancellation in Tasklist, a process owner finds a subscription in Cockpit, and what people
+ * must not be able to do. Screenshots of each step go to {@code target/screenshots}.
+ */
+class WebappBrowserTest extends LifecycleTest {
+
+  private static final String ENGINE = "default";
+
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @Autowired
+  private IdentityService identity;
+  @LocalServerPort
+  private int port;
+
+  private BrowserContext context;
+  private Page page;
+
+  @BeforeAll
+  static void launchBrowser() {
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright);
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage() {
+    user("sam", CamundaAccess.SUPPORT_AGENTS);
+    user("olivia", CamundaAccess.PROCESS_OWNERS);
+    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void closePage() {
+    context.close();
+  }
+
+  @Test
+  @DisplayName("R16 R17 a support agent claims the cancellation in Tasklist, fills the form, completes it")
+  void shouldCancelThroughTasklist() {
+    clockAt("2027-03-10T10:00:00Z");
+    PartnerLogin partner = newMember();
+    String number = subscribe(partner, "4242424242424242").get("number").asText();
+    clockAt("2027-06-10T10:00:00Z");
+    String request = post(partner, "/api/service-requests", Map.of(
+        "problemType", "PARTNER_INVOICE_PAYMENT_RECONCILIATION", "subscriptionNumber", number,
+        "description", "We would like to cancel Action Pack.", "contact", Map.of(
+            "name", "Pat Partner", "email", "pat@partners.example", "phone", "+1 425 555 0100",
+            "preferredLanguage", "en-US"))).body().get("number").asText();
+    jobs().runDue();
+
+    Browsers.login(page, baseUrl(), "tasklist", ENGINE, "sam", "sam-secret-password");
+    assertThat(page.getByText(CamundaAccess.CANCELLATION_FILTER)).isVisible();
+    Browsers.screenshot(page, "tasklist-1-filter");
+    page.getByText("Handle cancellation request").first().click();
+    assertThat(page.getByLabel("Subscription", new Page.GetByLabelOptions().setExact(true)))
+        .hasValue(number);
+    page.getByText("Claim").click();
+    assertThat(page.getByLabel("I contacted the partner")).isVisible();
+    Browsers.screenshot(page, "tasklist-2-claimed");
+    assertThat(get(partner, "/api/service-requests/" + request).body().get("status").asText())
+        .isEqualTo("IN_PROGRESS");
+
+    page.getByLabel("I contacted the partner").check();
+    page.getByLabel("Cancel now", new Page.GetByLabelOptions().setExact(true)).check();
+    page.getByLabel("Prorated (unused days of the term)").check();
+    page.getByLabel("Resolution note (the partner reads it)")
+        .fill("Cancelled as agreed on the phone.");
+    Browsers.screenshot(page, "tasklist-3-form-filled");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+    assertThat(page.getByText("Handle cancellation request")).hasCount(0);
+    Browsers.screenshot(page, "tasklist-4-completed");
+    jobs().runDue();
+
+    JsonNode closed = get(partner, "/api/service-requests/" + request).body();
+    assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(closed.get("resolution").get("outcome").asText()).isEqualTo("CANCEL_NOW");
+    assertThat(closed.get("resolution").get("note").asText())
+        .isEqualTo("Cancelled as agreed on the phone.");
+    assertThat(closed.get("resolution").get("refundedAmount").decimalValue()).isPositive();
+    assertThat(subscription(partner, number).get("status").asText()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  @DisplayName("R20 a process owner finds a subscription's renew instance in Cockpit by its business key, diagram rendered")
+  void shouldShowRenewInstanceInCockpit() {
+    clockAt("2027-03-10T10:00:00Z");
+    PartnerLogin partner = newMember();
+    String number = subscribe(partner, "4242424242424242").get("number").asText();
+    var term = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(RenewProcess.KEY).processInstanceBusinessKey(number).singleResult();
+    String definitionId = term.getProcessDefinitionId();
+
+    Browsers.login(page, baseUrl(), "cockpit", ENGINE, "olivia", "olivia-secret-password");
+    assertThat(page.getByText("Processes").first()).isVisible();
+    Browsers.screenshot(page, "cockpit-1-dashboard");
+    page.navigate(baseUrl() + "/camunda/app/cockpit/" + ENGINE + "/#/process-definition/"
+        + definitionId + "/runtime");
+    assertThat(page.getByText(number)).isVisible();
+    Browsers.screenshot(page, "cockpit-2-renew-instances");
+    page.locator("tr").filter(new Locator.FilterOptions().setHasText(number))
+        .getByText(term.getId()).click();
+    assertThat(page.getByText("Instance ID:").first()).isVisible();
+    assertThat(page.locator("[data-element-id=" + RenewProcess.TIMER_EVENT_TERM_ENDS + "]"))
+        .isVisible();
+    Browsers.screenshot(page, "cockpit-3-renew-instance");
+    assertThat(page.getByText("termEndsAt").first()).isVisible();
+    assertThat(page.locator("[data-element-id=" + RenewProcess.SUB_PROCESS_CURRENT_TERM + "]"))
+        .isVisible();
+    Browsers.screenshot(page, "cockpit-3-renew-instance");
+  }
+
+  @Test
+  @DisplayName("R23 a support agent cannot open Cockpit, and sees no process definition through engine-rest but theirs")
+  void shouldKeepSupportAgentOutOfCockpit() {
+    Browsers.login(page, baseUrl(), "cockpit", ENGINE, "sam", "sam-secret-password");
+    assertThat(page.locator("input[ng-model=username]")).isVisible();
+    assertThat(page.getByText("Processes")).hasCount(0);
+    Browsers.screenshot(page, "cockpit-agent-refused");
+
+    var definitions = http.withBasicAuth("sam", "sam-secret-password")
+        .getForEntity("/engine-rest/process-definition", JsonNode.class).getBody();
+    assertThat(definitions.findValuesAsText("key")).containsOnly("cancel-via-support");
+  }
+
+  @Test
+  @DisplayName("R23 under the prod profile the demo admin login fails; the configured secret works")
+  void shouldRefuseDemoAdminUnderProd() {
+    String secret = "a-long-production-secret-9";
+    try (StandaloneApp prod = StandaloneApp.start("browserprod", "prod",
+        "camunda.bpm.admin-user.password=" + secret)) {
+      Browsers.login(page, prod.baseUrl(), "cockpit", ENGINE, "admin", "admin");
+      assertThat(page.locator("input[ng-model=username]")).isVisible();
+      assertThat(page.getByText("Processes")).hasCount(0);
+      Browsers.screenshot(page, "prod-1-demo-admin-refused");
+
+      // a failed login locks the user for a few seconds (Camunda's guard against guessing)
+      BrowserContext fresh = browser.newContext();
+      Page admin = fresh.newPage();
+      admin.waitForTimeout(6000);
+      Browsers.login(admin, prod.baseUrl(), "cockpit", ENGINE, "admin", secret);
+      assertThat(admin.getByText("Processes").first()).isVisible();
+      Browsers.screenshot(admin, "prod-2-configured-admin");
+      fresh.close();
+    }
+  }
+
+  private String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  private void user(String id, String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(id.substring(0, 1).toUpperCase() + id.substring(1));
+      user.setLastName("Tester");
+      user.setPassword(id + "-secret-password");
+      identity.saveUser(user);
+      identity.createMembership(id, group);
+    }
+  }
+}
