@@ -43,7 +43,7 @@ class EngineDownTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("R9 R5 after downtime the renewal runs once and the next term ends a year after the previous one")
+  @DisplayName("R9 R5 R22 after downtime, with the engine clock moved, the renewal runs once and the next term ends a year after the previous one")
   void shouldRenewOnceAfterDowntimeKeepingTheAnniversary() {
     // Given a subscription bought on 10 May 2027
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-10T08:00:00Z")));

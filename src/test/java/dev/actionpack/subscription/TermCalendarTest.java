@@ -42,7 +42,7 @@ class TermCalendarTest {
   }
 
   @Test
-  @DisplayName("R5 an instant just before midnight UTC stays on its UTC date whatever the JVM's zone")
+  @DisplayName("R5 R22 an instant just before midnight UTC stays on its UTC date whatever the JVM's zone")
   void shouldComputeInUtcRegardlessOfDefaultZone() {
     java.util.TimeZone original = java.util.TimeZone.getDefault();
     try {
