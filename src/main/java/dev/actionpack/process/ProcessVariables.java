@@ -37,6 +37,10 @@ public final class ProcessVariables {
   public static final ProcessVariable<Boolean> RETRY_SCHEDULED = booleanVariable("retryScheduled");
   public static final ProcessVariable<Date> RETRY_DUE_AT = dateVariable("retryDueAt");
   public static final ProcessVariable<Date> GRACE_ENDS_AT = dateVariable("graceEndsAt");
+  /** True when the term was renewed automatically: its instance sends the receipt (R9). */
+  public static final ProcessVariable<Boolean> RECEIPT_DUE = booleanVariable("receiptDue");
+  /** Local input of "Start next term": the renewal order the next term's receipt is about. */
+  public static final ProcessVariable<String> RECEIPT_ORDER_ID = stringVariable("receiptOrderId");
   /** Set by the error boundary event from the BPMN error's message: why the card was declined. */
   public static final ProcessVariable<String> DECLINE_CODE = stringVariable("declineCode");
   /** Local input of a send task: which notification it sends. */

@@ -18,6 +18,7 @@ public final class RenewProcess {
   public static final String TIMER_EVENT_AZURE_CREDIT_DUE = "TimerEvent_AzureCreditDue";
   public static final String TASK_GRANT_AZURE_CREDIT = "Task_GrantAzureCredit";
   public static final String TIMER_EVENT_TERM_ENDS = "TimerEvent_TermEnds";
+  public static final String GATEWAY_RECEIPT_DUE = "Gateway_ReceiptDue";
   public static final String END_EVENT_TERM_ENDED = "EndEvent_TermEnded";
   public static final String BOUNDARY_EVENT_AUTO_RENEWAL_TURNED_OFF =
       "BoundaryEvent_AutoRenewalTurnedOff";

@@ -8,6 +8,7 @@ import static dev.actionpack.process.ProcessVariables.MANUAL_RENEWAL;
 import static dev.actionpack.process.ProcessVariables.ORDER_ID;
 import static dev.actionpack.process.ProcessVariables.ORDER_NUMBER;
 import static dev.actionpack.process.ProcessVariables.PARTNER;
+import static dev.actionpack.process.ProcessVariables.RECEIPT_DUE;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
 import static dev.actionpack.process.ProcessVariables.TERM_ENDS_AT;
 import static dev.actionpack.process.ProcessVariables.TERM_NUMBER;
@@ -58,6 +59,10 @@ public class SubscriptionProcesses {
     variables.put(AMOUNT.name(), term.price());
     variables.put(AZURE_CREDIT_DUE_AT.name(), Date.from(term.azureCreditDueAt()));
     variables.put(DUNNING_ATTEMPT.name(), 0);
+    variables.put(RECEIPT_DUE.name(), term.receiptOrderId() != null);
+    if (term.receiptOrderId() != null) {
+      variables.put(ORDER_ID.name(), term.receiptOrderId().toString());
+    }
     return runtimeService
         .startProcessInstanceByKey(RenewProcess.KEY, term.subscriptionNumber(), variables)
         .getId();
@@ -139,5 +144,6 @@ public class SubscriptionProcesses {
 
   public record TermStarted(
       UUID subscriptionId, String subscriptionNumber, String partnerName, int termNumber,
-      Instant termEndsAt, boolean autoRenewal, String price, Instant azureCreditDueAt) {}
+      Instant termEndsAt, boolean autoRenewal, String price, Instant azureCreditDueAt,
+      UUID receiptOrderId) {}
 }

@@ -1,5 +1,6 @@
 package dev.actionpack.subscription;
 
+import static dev.actionpack.process.ProcessVariables.RECEIPT_ORDER_ID;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
 
 import java.util.UUID;
@@ -18,6 +19,7 @@ public class StartRenewalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    subscriptions.startCurrentTerm(UUID.fromString(SUBSCRIPTION_ID.from(execution)));
+    subscriptions.startCurrentTerm(UUID.fromString(SUBSCRIPTION_ID.from(execution)),
+        RECEIPT_ORDER_ID.optionalFrom(execution).map(UUID::fromString).orElse(null));
   }
 }

@@ -72,15 +72,20 @@ public class SubscriptionService {
     return subscription;
   }
 
-  /** Starts the {@code renew} instance that watches the subscription's current term. */
+  /**
+   * Starts the {@code renew} instance that watches the subscription's current term. With a
+   * {@code receiptOrderId} (an automatic renewal), that instance also sends the receipt: the
+   * previous term's instance ends at once, so at most one runs per subscription.
+   */
   @Transactional
-  public void startCurrentTerm(UUID subscriptionId) {
+  public void startCurrentTerm(UUID subscriptionId, UUID receiptOrderId) {
     Subscription subscription = subscriptions.findById(subscriptionId).orElseThrow();
     String partnerName = partners.findById(subscription.getPartnerId()).orElseThrow().getName();
     String price = offers.findById(subscription.getOfferCode()).orElseThrow().displayPrice();
     processes.startTerm(new TermStarted(subscription.getId(), subscription.getNumber(),
         partnerName, subscription.getTermNumber(), subscription.getTermEnd(),
-        subscription.isAutoRenewal(), price, benefits.nextAzureCreditDue(subscription)));
+        subscription.isAutoRenewal(), price, benefits.nextAzureCreditDue(subscription),
+        receiptOrderId));
   }
 
   /** The anniversary charge (or a dunning retry) was approved: the next term begins (R9). */
@@ -116,7 +121,7 @@ public class SubscriptionService {
         OrderKind.AUTO_RENEWAL, OrderStatus.PENDING).forEach(PurchaseOrder::cancel);
     subscriptions.flush();
     if (!processes.renewedManually(subscription.getNumber())) {
-      startCurrentTerm(subscription.getId());
+      startCurrentTerm(subscription.getId(), null);
     }
     log.info("Subscription {} renewed manually by order {}: term {} ends {}",
         subscription.getNumber(), order.getNumber(), subscription.getTermNumber(),

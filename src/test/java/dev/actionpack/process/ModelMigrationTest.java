@@ -71,7 +71,8 @@ class ModelMigrationTest extends ModelTestEngine {
         ProcessVariables.TERM_ENDS_AT.name(), Date.from(Instant.parse("2028-03-01T10:00:00Z")),
         ProcessVariables.AUTO_RENEWAL.name(), true,
         ProcessVariables.AZURE_CREDIT_DUE_AT.name(), Date.from(Instant.parse("2027-04-01T10:00:00Z")),
-        ProcessVariables.DUNNING_ATTEMPT.name(), 0));
+        ProcessVariables.DUNNING_ATTEMPT.name(), 0,
+        ProcessVariables.RECEIPT_DUE.name(), false));
   }
 
   private static BpmnModelInstance changedModel() throws Exception {

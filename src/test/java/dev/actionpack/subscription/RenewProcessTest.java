@@ -354,12 +354,13 @@ class RenewProcessTest extends ModelTestEngine {
 
   private ProcessInstance startTerm(int termNumber, Instant termEnd, Instant creditDue) {
     return runtimeService().startProcessInstanceByKey(RenewProcess.KEY, SUBSCRIPTION,
-        termVariables(termNumber, termEnd, creditDue));
+        termVariables(termNumber, termEnd, creditDue, false));
   }
 
   private static Map<String, Object> termVariables(int termNumber, Instant termEnd,
-      Instant creditDue) {
+      Instant creditDue, boolean receiptDue) {
     return Map.of(
+        ProcessVariables.RECEIPT_DUE.name(), receiptDue,
         ProcessVariables.SUBSCRIPTION_ID.name(), "c0a80121-7ac0-4e1b-9f3a-000000000001",
         ProcessVariables.PARTNER.name(), "Contoso Partners",
         ProcessVariables.AMOUNT.name(), "475.00 USD",
@@ -379,7 +380,8 @@ class RenewProcessTest extends ModelTestEngine {
     Instant creditDue = creditsGranted.isEmpty() || lapsed ? anchor
         : TermCalendar.nextMonthlyDue(anchor, creditsGranted.get(creditsGranted.size() - 1));
     execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(
-        RenewProcess.KEY, SUBSCRIPTION, termVariables(next, termEnd, creditDue));
+        RenewProcess.KEY, SUBSCRIPTION, termVariables(next, termEnd, creditDue,
+            ProcessVariables.RECEIPT_ORDER_ID.optionalFrom(execution).isPresent()));
   }
 
   private void grantCredit(DelegateExecution execution) {
