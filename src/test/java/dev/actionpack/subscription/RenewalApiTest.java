@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Turning auto-renewal off, manual renewal, dunning, expiry and benefits, through the API. */
-class RenewalApiTest extends LifecycleTest {
+public class RenewalApiTest extends LifecycleTest {
 
   @Autowired
   private HistoryService historyService;
