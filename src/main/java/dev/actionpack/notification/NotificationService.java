@@ -2,6 +2,7 @@ package dev.actionpack.notification;
 
 import dev.actionpack.offer.Offer;
 import dev.actionpack.offer.OfferRepository;
+import dev.actionpack.operations.BusinessMetrics;
 import dev.actionpack.order.PurchaseOrder;
 import dev.actionpack.order.PurchaseOrderRepository;
 import dev.actionpack.partner.Partner;
@@ -49,13 +50,16 @@ public class NotificationService {
   private final RenewalPolicy policy;
   private final MailDelivery mail;
   private final ServiceRequestRepository requests;
+  private final BusinessMetrics metrics;
 
   NotificationService(MessageSource templates, NotificationRepository notifications,
       PartnerRepository partners, PurchaseOrderRepository orders,
       SubscriptionRepository subscriptions, PaymentMethodRepository paymentMethods,
       OfferRepository offers, RenewalPolicy policy, MailDelivery mail,
-      ServiceRequestRepository requests) {
+      ServiceRequestRepository requests,
+      BusinessMetrics metrics) {
     this.requests = requests;
+    this.metrics = metrics;
     this.templates = templates;
     this.notifications = notifications;
     this.partners = partners;
@@ -117,8 +121,14 @@ public class NotificationService {
         : subscription != null ? subscription.getNumber() : order.getNumber();
     Notification notification = notifications.save(new Notification(partner.getId(), kind,
         locale.toLanguageTag(), subject, body, reference, dedupeKey));
-    mail.deliver(request != null ? request.getContact().email() : partner.getEmail(),
-        notification);
+    try {
+      mail.deliver(request != null ? request.getContact().email() : partner.getEmail(),
+          notification);
+    } catch (RuntimeException failed) {
+      metrics.notificationFailed(kind.name());
+      throw failed;
+    }
+    metrics.notificationQueued(kind.name());
     log.info("Notification {} about {} sent to partner {}", kind, reference, partner.getId());
     return notification;
   }
@@ -156,8 +166,10 @@ public class NotificationService {
           subscription.getNumber(), termNumber);
       return Optional.empty();
     }
-    return Optional.of(send(subscription.isAutoRenewal() ? NotificationKind.REMINDER_RENEWS
-        : NotificationKind.REMINDER_EXPIRES, new About(subscriptionId, null, null), dedupeKey));
+    NotificationKind variant = subscription.isAutoRenewal() ? NotificationKind.REMINDER_RENEWS
+        : NotificationKind.REMINDER_EXPIRES;
+    metrics.reminderSent(variant.name());
+    return Optional.of(send(variant, new About(subscriptionId, null, null), dedupeKey));
   }
 
   private String otherDate(NotificationKind kind, Subscription subscription) {

@@ -1,5 +1,6 @@
 package dev.actionpack.order;
 
+import dev.actionpack.operations.BusinessMetrics;
 import dev.actionpack.payment.Charge;
 import dev.actionpack.payment.ChargeRepository;
 import dev.actionpack.payment.DeclineCode;
@@ -22,10 +23,12 @@ public class OrderCharging {
   private final PaymentGateway gateway;
   private final OrderOutcomes outcomes;
   private final SubscriptionRepository subscriptions;
+  private final BusinessMetrics metrics;
 
   OrderCharging(PurchaseOrderRepository orders, PaymentMethodRepository paymentMethods,
       ChargeRepository charges, PaymentGateway gateway, OrderOutcomes outcomes,
-      SubscriptionRepository subscriptions) {
+      SubscriptionRepository subscriptions, BusinessMetrics metrics) {
+    this.metrics = metrics;
     this.subscriptions = subscriptions;
     this.orders = orders;
     this.paymentMethods = paymentMethods;
@@ -57,6 +60,7 @@ public class OrderCharging {
       charges.save(new Charge(orderId, request, result));
     }
     order.charged(result.chargeId());
+    metrics.charged(order.getKind(), result.approved());
     return result;
   }
 
@@ -80,6 +84,7 @@ public class OrderCharging {
   public void decline(UUID orderId, DeclineCode code) {
     PurchaseOrder order = orders.findById(orderId).orElseThrow();
     order.decline(code.code());
+    metrics.orderDeclined(order.getKind());
     outcomes.completed(orderId);
   }
 }

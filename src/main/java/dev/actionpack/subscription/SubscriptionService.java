@@ -2,6 +2,7 @@ package dev.actionpack.subscription;
 
 import dev.actionpack.benefit.BenefitService;
 import dev.actionpack.offer.OfferRepository;
+import dev.actionpack.operations.BusinessMetrics;
 import dev.actionpack.order.OrderKind;
 import dev.actionpack.order.OrderOutcomes;
 import dev.actionpack.order.OrderStatus;
@@ -38,11 +39,14 @@ public class SubscriptionService {
   private final BenefitService benefits;
   private final RenewalPolicy policy;
   private final Refunds refunds;
+  private final BusinessMetrics metrics;
 
   SubscriptionService(SubscriptionRepository subscriptions, PurchaseOrderRepository orders,
       PartnerRepository partners, OfferRepository offers, SubscriptionProcesses processes,
-      OrderOutcomes outcomes, BenefitService benefits, RenewalPolicy policy, Refunds refunds) {
+      OrderOutcomes outcomes, BenefitService benefits, RenewalPolicy policy, Refunds refunds,
+      BusinessMetrics metrics) {
     this.refunds = refunds;
+    this.metrics = metrics;
     this.subscriptions = subscriptions;
     this.orders = orders;
     this.partners = partners;
@@ -67,6 +71,7 @@ public class SubscriptionService {
     benefits.grantTermBenefits(subscription);
     order.confirm();
     outcomes.completed(orderId);
+    metrics.orderConfirmed(order.getKind());
     log.info("Subscription {} activated by order {}, term ends {}", subscription.getNumber(),
         order.getNumber(), subscription.getTermEnd());
     return subscription;
@@ -95,6 +100,8 @@ public class SubscriptionService {
     PurchaseOrder order = orders.findById(orderId).orElseThrow();
     subscription.renewOnAnniversary();
     order.confirm();
+    metrics.orderConfirmed(order.getKind());
+    metrics.renewed(order.getKind());
     log.info("Subscription {} renewed by order {}: term {} ends {}", subscription.getNumber(),
         order.getNumber(), subscription.getTermNumber(), subscription.getTermEnd());
     return subscription;
@@ -117,6 +124,8 @@ public class SubscriptionService {
     }
     order.confirm();
     outcomes.completed(orderId);
+    metrics.orderConfirmed(order.getKind());
+    metrics.renewed(order.getKind());
     orders.findBySubscriptionNumberAndKindAndStatus(subscription.getNumber(),
         OrderKind.AUTO_RENEWAL, OrderStatus.PENDING).forEach(PurchaseOrder::cancel);
     subscriptions.flush();

@@ -1,0 +1,76 @@
+package dev.actionpack.operations;
+
+import dev.actionpack.order.OrderKind;
+import dev.actionpack.support.ServiceRequestRepository;
+import dev.actionpack.support.ServiceRequestStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The business figures at {@code /actuator/prometheus}. A counter moves only when the step
+ * that it counts commits: a job that is retried is not counted twice.
+ */
+@Component
+public class BusinessMetrics {
+
+  private final MeterRegistry registry;
+
+  BusinessMetrics(MeterRegistry registry, ServiceRequestRepository requests,
+      RuntimeService runtime) {
+    this.registry = registry;
+    Gauge.builder("actionpack.service.requests.open", requests,
+            repository -> repository.countByStatusNot(ServiceRequestStatus.CLOSED))
+        .description("Service requests not closed yet").register(registry);
+    Gauge.builder("actionpack.incidents", runtime,
+            service -> service.createIncidentQuery().count())
+        .description("Open incidents of the engine (technical failures after retries)")
+        .register(registry);
+  }
+
+  public void orderConfirmed(OrderKind kind) {
+    afterCommit("actionpack.orders", "outcome", "confirmed", "kind", kind.name());
+  }
+
+  public void orderDeclined(OrderKind kind) {
+    afterCommit("actionpack.orders", "outcome", "declined", "kind", kind.name());
+  }
+
+  public void charged(OrderKind kind, boolean approved) {
+    afterCommit("actionpack.charges", "outcome", approved ? "approved" : "declined", "kind",
+        kind.name());
+  }
+
+  public void renewed(OrderKind kind) {
+    afterCommit("actionpack.renewals", "kind", kind.name());
+  }
+
+  public void reminderSent(String variant) {
+    afterCommit("actionpack.reminders.sent", "variant", variant);
+  }
+
+  public void notificationQueued(String kind) {
+    afterCommit("actionpack.notifications.sent", "kind", kind);
+  }
+
+  /** A delivery that failed: counted at once, the job's rollback undoes nothing of it. */
+  public void notificationFailed(String kind) {
+    registry.counter("actionpack.notifications.failed", "kind", kind).increment();
+  }
+
+  private void afterCommit(String name, String... tags) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          registry.counter(name, tags).increment();
+        }
+      });
+    } else {
+      registry.counter(name, tags).increment();
+    }
+  }
+}
