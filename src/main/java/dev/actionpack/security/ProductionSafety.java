@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start any profile but the default demo one (R23) while the admin secret is unset,
- * weak or a demo password, or while a demo login still works: first before the engine creates
- * its admin user, then, once the engine runs, against the users already in the database (a
- * database copied from a demo run, say).
+ * weak or a demo password, while no database is configured, or while a demo login still works:
+ * first before the engine creates its admin user, then, once the engine runs, against the users
+ * already in the database (a database copied from a demo run, say).
  */
 @Component
 @Order(0)
@@ -66,6 +66,10 @@ public class ProductionSafety extends AbstractProcessEnginePlugin implements App
         || DemoData.DEMO_PARTNER_LOGINS.containsValue(secret)) {
       problems.add("the admin secret is a demo password or shorter than "
           + MIN_SECRET_LENGTH + " characters");
+    }
+    if (environment.getProperty("spring.datasource.url", "").isBlank()) {
+      problems.add("no database is configured (SPRING_DATASOURCE_URL, or the postgres profile): "
+          + "an in-memory one would lose every subscription at the next restart");
     }
     refuseIf(problems);
   }

@@ -19,7 +19,7 @@ class ProductionSafetyTest {
   private static final String SECRET = "correct-horse-battery-staple-42";
 
   @Test
-  @DisplayName("R23 prod refuses to start without an admin secret, or with a demo password")
+  @DisplayName("R23 prod refuses to start without an admin secret, with a demo password, or without a database")
   void shouldRefuseToStartWithoutAStrongAdminSecret() {
     assertThatThrownBy(() -> StandaloneApp.start("produnset", "prod").close())
         .hasMessageContaining("ACTIONPACK_ADMIN_PASSWORD")
@@ -27,6 +27,9 @@ class ProductionSafetyTest {
     assertThatThrownBy(() -> StandaloneApp.start("proddemo", "prod",
         "camunda.bpm.admin-user.password=admin").close())
         .hasMessageContaining("demo password");
+    assertThatThrownBy(() -> StandaloneApp.start(null, "prod",
+        "camunda.bpm.admin-user.password=" + SECRET).close())
+        .hasMessageContaining("no database is configured");
   }
 
   @Test

@@ -37,11 +37,12 @@ public final class StandaloneApp implements AutoCloseable {
   /**
    * Starts the app and waits until it answers; throws with the app's output when it exits
    * instead (a refusal to start, say). {@code database} names an H2 file under target/, so a
-   * later start on the same name sees the same data.
+   * later start on the same name sees the same data; null configures no database at all.
    */
   public static StandaloneApp start(String database, String profile, String... properties) {
     int port = freePort();
-    Path dataFile = Path.of("target", "standalone", database).toAbsolutePath();
+    Path dataFile = Path.of("target", "standalone", database == null ? "no-database" : database)
+        .toAbsolutePath();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -49,10 +50,11 @@ public final class StandaloneApp implements AutoCloseable {
             System.getProperty("java.class.path")),
         ActionPackApplication.class.getName(),
         "--server.port=" + port,
-        "--spring.datasource.url=jdbc:h2:file:" + dataFile,
-        "--spring.datasource.username=sa",
-        "--spring.datasource.password=",
         "--camunda.bpm.job-execution.enabled=false"));
+    if (database != null) {
+      command.addAll(List.of("--spring.datasource.url=jdbc:h2:file:" + dataFile,
+          "--spring.datasource.username=sa", "--spring.datasource.password="));
+    }
     if (profile != null) {
       command.add("--spring.profiles.active=" + profile);
     }
@@ -61,7 +63,7 @@ public final class StandaloneApp implements AutoCloseable {
     }
     try {
       Files.createDirectories(dataFile.getParent());
-      Path log = Files.createTempFile(dataFile.getParent(), database + "-", ".log");
+      Path log = Files.createTempFile(dataFile.getParent(), dataFile.getFileName() + "-", ".log");
       // started in its own folder: the test class path may hold "." (the project, with bpmn/)
       Process process = new ProcessBuilder(command).directory(dataFile.getParent().toFile())
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
