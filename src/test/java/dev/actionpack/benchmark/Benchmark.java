@@ -1,0 +1,345 @@
+package dev.actionpack.benchmark;
+
+import dev.actionpack.ActionPackApplication;
+import dev.actionpack.process.ProcessVariables;
+import dev.actionpack.process.RenewProcess;
+import dev.benchmark.bare.BareCamundaApplication;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Measures the service on this machine and prints the figures (not a test: nothing here can
+ * pass or fail). Run: {@code ./mvnw -Pbenchmark -Dbenchmark.subscriptions=2000 test-compile
+ * exec:exec} (defaults: 100 000 subscriptions, 2 000 purchases).
+ */
+public final class Benchmark {
+
+  private static final Instant TERM_END = Instant.parse("2030-06-01T12:00:00Z");
+
+  private Benchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int subscriptions = Integer.getInteger("benchmark.subscriptions", 100_000);
+    int purchases = Integer.getInteger("benchmark.purchases", 2_000);
+    Path dir = Files.createDirectories(Path.of("target", "benchmark"));
+    System.out.printf(Locale.ROOT, "Benchmark on %d cores, %d subscriptions, %d purchases%n",
+        Runtime.getRuntime().availableProcessors(), subscriptions, purchases);
+
+    Result tuned = renewalDay(dir, "tuned", subscriptions, List.of(
+        "--camunda.bpm.job-execution.max-jobs-per-acquisition=20",
+        "--camunda.bpm.job-execution.core-pool-size=4",
+        "--camunda.bpm.job-execution.max-pool-size=8",
+        "--camunda.bpm.job-execution.queue-capacity=64",
+        "--camunda.bpm.job-execution.wait-time-in-millis=50",
+        "--camunda.bpm.job-execution.max-wait=500"), purchases);
+    Result defaults = renewalDay(dir, "starter-defaults", subscriptions, List.of(), 0);
+    double floor = plainJdbcFloor(dir, subscriptions);
+
+    System.out.printf(Locale.ROOT, "%n1. Renewal day (%d due subscriptions, real renew.bpmn, "
+        + "embedded payment provider, H2 file)%n", subscriptions);
+    System.out.printf(Locale.ROOT, "   tuned:            %8.1f s  %8.1f renewals/s%n",
+        tuned.seconds, subscriptions / tuned.seconds);
+    System.out.printf(Locale.ROOT, "   starter defaults: %8.1f s  %8.1f renewals/s%n",
+        defaults.seconds, subscriptions / defaults.seconds);
+    System.out.printf(Locale.ROOT, "   plain JDBC floor: %8.1f s  %8.1f renewals/s%n",
+        subscriptions / floor, floor);
+    System.out.printf(Locale.ROOT, "   tuned/default: %.2fx   floor/tuned: %.2fx%n",
+        defaults.seconds / tuned.seconds, floor / (subscriptions / tuned.seconds));
+    System.out.printf(Locale.ROOT, "%n2. Purchases through the HTTP API (%d, %d threads)%n",
+        purchases, tuned.purchaseThreads);
+    System.out.printf(Locale.ROOT, "   %8.1f orders/s   p50 %6.1f ms   p99 %6.1f ms%n",
+        tuned.ordersPerSecond, tuned.p50, tuned.p99);
+    System.out.printf(Locale.ROOT, "%n3. Footprint with %d active subscriptions%n",
+        subscriptions);
+    System.out.printf(Locale.ROOT, "   runtime database: %8.0f bytes per subscription%n",
+        tuned.runtimeBytes / (double) subscriptions);
+    System.out.printf(Locale.ROOT, "   history:          %8.0f bytes per subscription%n",
+        tuned.historyBytes / (double) subscriptions);
+    System.out.printf(Locale.ROOT, "   heap after GC:    %8.1f MB%n", tuned.heapMb);
+    System.out.printf(Locale.ROOT, "%n4. Cold start to the first HTTP 200 (separate JVMs)%n");
+    System.out.printf(Locale.ROOT, "   this service:             %6.2f s%n",
+        coldStart(dir, ActionPackApplication.class.getName(), "product"));
+    System.out.printf(Locale.ROOT, "   bare Camunda webapp app:  %6.2f s%n",
+        coldStart(dir, BareCamundaApplication.class.getName(), "bare"));
+  }
+
+  /** Seeds n subscriptions whose term ends at TERM_END, moves the clock past it, times the renewals. */
+  private static Result renewalDay(Path dir, String name, int n, List<String> tuning,
+      int purchases) throws Exception {
+    Path db = dir.resolve(name);
+    deleteDatabase(db);
+    List<String> args = new ArrayList<>(List.of(
+        "--spring.profiles.active=test",
+        "--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath(),
+        "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+        "--logging.level.root=WARN", "--camunda.bpm.process-engine-name=" + name.replace("-", "")));
+    args.addAll(tuning);
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(ActionPackApplication.class)
+        .run(args.toArray(String[]::new));
+    Result result = new Result();
+    try {
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      ClockUtil.setCurrentTime(Date.from(TERM_END.minus(Duration.ofDays(365))));
+      seed(jdbc, engine, n);
+      ClockUtil.setCurrentTime(Date.from(TERM_END.plus(Duration.ofMinutes(1))));
+      var jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+          .getJobExecutor();
+      long start = System.nanoTime();
+      jobExecutor.start();
+      while (jdbc.queryForObject("select count(*) from subscription where term_number = 2",
+          Integer.class) < n) {
+        Thread.sleep(100);
+      }
+      result.seconds = (System.nanoTime() - start) / 1e9;
+      result.runtimeBytes = diskSpace(jdbc, false);
+      result.historyBytes = diskSpace(jdbc, true);
+      System.gc();
+      result.heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
+      if (purchases > 0) {
+        purchases(app, purchases, result);
+      }
+      jobExecutor.shutdown();
+    } finally {
+      ClockUtil.reset();
+      app.close();
+    }
+    return result;
+  }
+
+  private static void seed(JdbcTemplate jdbc, ProcessEngine engine, int n) {
+    UUID offerless = UUID.randomUUID();
+    Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+    Timestamp end = Timestamp.from(TERM_END);
+    Timestamp anchor = Timestamp.from(TERM_END.minus(Duration.ofDays(365)));
+    List<Object[]> partners = new ArrayList<>();
+    List<Object[]> cards = new ArrayList<>();
+    List<Object[]> methods = new ArrayList<>();
+    List<Object[]> subscriptions = new ArrayList<>();
+    List<String[]> terms = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      UUID partner = UUID.randomUUID();
+      UUID method = UUID.randomUUID();
+      UUID subscription = UUID.randomUUID();
+      String token = "tok_bench_" + i + "_" + offerless.toString().substring(0, 8);
+      String number = "AP-B" + i;
+      partners.add(new Object[] {partner, "Partner " + i, true, "en-US", "p" + i + "@x.example",
+          now});
+      cards.add(new Object[] {token, "APPROVE", now});
+      methods.add(new Object[] {method, partner, token, "VISA", "4242", 12, 2040, now});
+      subscriptions.add(new Object[] {subscription, number, partner, partner, "ACTION_PACK",
+          "ACTIVE", anchor, 1, 1, anchor, end, true, method, now, 0});
+      terms.add(new String[] {subscription.toString(), number});
+    }
+    jdbc.batchUpdate("insert into partner (id, name, network_member, locale, email, created_at) "
+        + "values (?, ?, ?, ?, ?, ?)", partners);
+    jdbc.batchUpdate("insert into embedded_provider_card (token, behaviour, created_at) "
+        + "values (?, ?, ?)", cards);
+    jdbc.batchUpdate("insert into payment_method (id, partner_id, provider_token, brand, "
+        + "last_four, expiry_month, expiry_year, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        methods);
+    jdbc.batchUpdate("insert into subscription (id, number, partner_id, live_partner_id, "
+        + "offer_code, status, anchor, anchor_term_number, term_number, term_start, term_end, "
+        + "auto_renewal, payment_method_id, created_at, version) "
+        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", subscriptions);
+    for (String[] term : terms) {
+      engine.getRuntimeService().startProcessInstanceByKey(RenewProcess.KEY, term[1], Map.of(
+          ProcessVariables.SUBSCRIPTION_ID.name(), term[0],
+          ProcessVariables.PARTNER.name(), "Partner",
+          ProcessVariables.AMOUNT.name(), "475.00 USD",
+          ProcessVariables.TERM_NUMBER.name(), 1,
+          ProcessVariables.TERM_ENDS_AT.name(), Date.from(TERM_END),
+          ProcessVariables.AUTO_RENEWAL.name(), true,
+          ProcessVariables.AZURE_CREDIT_DUE_AT.name(), Date.from(TERM_END.plus(Duration.ofDays(1))),
+          ProcessVariables.DUNNING_ATTEMPT.name(), 0,
+          ProcessVariables.RECEIPT_DUE.name(), false));
+    }
+  }
+
+  /** The same domain writes as a renewal, in a plain JDBC loop: what a cron job would reach. */
+  private static double plainJdbcFloor(Path dir, int n) throws Exception {
+    Path db = dir.resolve("jdbc-floor");
+    deleteDatabase(db);
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(ActionPackApplication.class)
+        .run("--spring.profiles.active=test", "--server.port=0",
+            "--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath(),
+            "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
+            "--camunda.bpm.process-engine-name=jdbcfloor");
+    try {
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      ClockUtil.setCurrentTime(Date.from(TERM_END.minus(Duration.ofDays(365))));
+      seed(jdbc, engine, n);
+      List<Map<String, Object>> due = jdbc.queryForList(
+          "select id, number, partner_id, payment_method_id from subscription");
+      Timestamp now = Timestamp.from(TERM_END.plus(Duration.ofMinutes(1)));
+      long start = System.nanoTime();
+      int i = 0;
+      for (Map<String, Object> s : due) {
+        UUID order = UUID.randomUUID();
+        String key = "renewal-" + s.get("ID") + "-term-2";
+        jdbc.update("insert into embedded_provider_charge (idempotency_key, charge_id, card_token,"
+            + " amount, currency, approved, created_at) values (?, ?, ?, 475.00, 'USD', true, ?)",
+            key, "ch_" + order, "tok", now);
+        jdbc.update("insert into purchase_order (id, number, partner_id, offer_code, amount, "
+            + "currency, payment_method_id, subscription_number, charge_key, status, kind, "
+            + "created_at, completed_at) values (?, ?, ?, 'ACTION_PACK', 475.00, 'USD', ?, ?, ?, "
+            + "'CONFIRMED', 'AUTO_RENEWAL', ?, ?)", order, "ORD-F" + i++, s.get("PARTNER_ID"),
+            s.get("PAYMENT_METHOD_ID"), s.get("NUMBER"), key, now, now);
+        jdbc.update("insert into payment_charge (id, order_id, idempotency_key, "
+            + "provider_charge_id, amount, currency, approved, created_at) values (?, ?, ?, ?, "
+            + "475.00, 'USD', true, ?)", UUID.randomUUID(), order, key, "ch_" + order, now);
+        jdbc.update("update subscription set term_number = 2, term_start = term_end, "
+            + "term_end = dateadd('YEAR', 1, term_end), version = version + 1 where id = ?",
+            s.get("ID"));
+      }
+      return n / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      ClockUtil.reset();
+      app.close();
+    }
+  }
+
+  private static void purchases(ConfigurableApplicationContext app, int count, Result result)
+      throws Exception {
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+    String hash = app.getBean(PasswordEncoder.class).encode("secret");
+    List<String> users = new ArrayList<>();
+    Timestamp now = Timestamp.from(Instant.now());
+    for (int i = 0; i < count; i++) {
+      UUID partner = UUID.randomUUID();
+      String user = "bench" + i;
+      jdbc.update("insert into partner (id, name, network_member, locale, email, created_at) "
+          + "values (?, ?, true, 'en-US', ?, ?)", partner, user, user + "@x.example", now);
+      jdbc.update("insert into partner_user (username, password_hash, partner_id) values (?, ?, ?)",
+          user, hash, partner);
+      users.add(user);
+    }
+    int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    HttpClient http = HttpClient.newHttpClient();
+    result.purchaseThreads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(result.purchaseThreads);
+    List<Future<Long>> calls = new ArrayList<>();
+    long start = System.nanoTime();
+    for (String user : users) {
+      calls.add(pool.submit(() -> {
+        long t = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/api/purchases"))
+            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":secret").getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"offerCode\":\"ACTION_PACK\","
+                + "\"termsAccepted\":true,\"termsVersion\":\"MPN-IUR-2017-07\",\"card\":{"
+                + "\"number\":\"4242424242424242\",\"expiryMonth\":12,\"expiryYear\":2040,"
+                + "\"cvc\":\"123\"},\"reviewedPrice\":{\"amount\":475.00,\"currency\":\"USD\"}}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+          throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return System.nanoTime() - t;
+      }));
+    }
+    List<Long> latencies = new ArrayList<>();
+    for (Future<Long> call : calls) {
+      latencies.add(call.get());
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    Collections.sort(latencies);
+    result.ordersPerSecond = count / seconds;
+    result.p50 = latencies.get(latencies.size() / 2) / 1e6;
+    result.p99 = latencies.get((int) Math.min(latencies.size() - 1, latencies.size() * 0.99)) / 1e6;
+  }
+
+  private static long diskSpace(JdbcTemplate jdbc, boolean history) {
+    long total = 0;
+    for (String table : jdbc.queryForList("select table_name from information_schema.tables "
+        + "where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", String.class)) {
+      if (table.startsWith("ACT_HI_") == history) {
+        total += jdbc.queryForObject("call disk_space_used('\"" + table + "\"')", Long.class);
+      }
+    }
+    return total;
+  }
+
+  private static double coldStart(Path dir, String mainClass, String name) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path db = dir.resolve("coldstart-" + name);
+    deleteDatabase(db);
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), mainClass,
+        "--server.port=" + port, "--spring.profiles.active=test",
+        "--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath())
+        .directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("coldstart-" + name + ".log").toFile()).start();
+    HttpClient http = HttpClient.newHttpClient();
+    try {
+      while (process.isAlive()) {
+        try {
+          if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                  + "/camunda/app/welcome/default/")).build(),
+              HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            return (System.nanoTime() - start) / 1e9;
+          }
+        } catch (java.io.IOException notYet) {
+          Thread.sleep(20);
+        }
+      }
+      throw new IllegalStateException(name + " exited; see " + dir.resolve("coldstart-" + name
+          + ".log"));
+    } finally {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+
+  private static void deleteDatabase(Path db) throws Exception {
+    Files.deleteIfExists(Path.of(db + ".mv.db"));
+    Files.deleteIfExists(Path.of(db + ".trace.db"));
+  }
+
+  private static final class Result {
+    double seconds;
+    long runtimeBytes;
+    long historyBytes;
+    double heapMb;
+    int purchaseThreads;
+    double ordersPerSecond;
+    double p50;
+    double p99;
+  }
+}
