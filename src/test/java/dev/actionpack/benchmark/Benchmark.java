@@ -39,7 +39,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Measures the service on this machine and prints the figures (not a test: nothing here can
  * pass or fail). Run: {@code ./mvnw -Pbenchmark -Dbenchmark.subscriptions=2000 test-compile
- * exec:exec} (defaults: 100 000 subscriptions, 2 000 purchases).
+ * exec:exec} (defaults: 100 000 subscriptions, 2 000 purchases; {@code -Dbenchmark.database=mem}
+ * puts H2 in memory).
  */
 public final class Benchmark {
 
@@ -99,7 +100,7 @@ public final class Benchmark {
     deleteDatabase(db);
     List<String> args = new ArrayList<>(List.of(
         "--spring.profiles.active=test",
-        "--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath(),
+        "--spring.datasource.url=" + h2Url(db),
         "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
         "--logging.level.root=WARN", "--camunda.bpm.process-engine-name=" + name.replace("-", "")));
     args.addAll(tuning);
@@ -191,7 +192,7 @@ public final class Benchmark {
     deleteDatabase(db);
     ConfigurableApplicationContext app = new SpringApplicationBuilder(ActionPackApplication.class)
         .run("--spring.profiles.active=test", "--server.port=0",
-            "--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath(),
+            "--spring.datasource.url=" + h2Url(db),
             "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
             "--camunda.bpm.process-engine-name=jdbcfloor");
     try {
@@ -325,6 +326,13 @@ public final class Benchmark {
       process.destroy();
       process.waitFor();
     }
+  }
+
+  /** H2 in a file (the default), or in memory with -Dbenchmark.database=mem: what disk writes cost. */
+  private static String h2Url(Path db) {
+    return "mem".equals(System.getProperty("benchmark.database"))
+        ? "jdbc:h2:mem:" + db.getFileName() + ";DB_CLOSE_DELAY=-1"
+        : "jdbc:h2:file:" + db.toAbsolutePath();
   }
 
   private static void deleteDatabase(Path db) throws Exception {
