@@ -35,7 +35,7 @@ public class SendNotificationDelegate implements JavaDelegate {
   }
 
   /** The send step: this execution at this activity, the same on every retry of its job. */
-  static String dedupeKey(DelegateExecution execution) {
+  public static String dedupeKey(DelegateExecution execution) {
     return execution.getId() + "/" + execution.getCurrentActivityId();
   }
 }

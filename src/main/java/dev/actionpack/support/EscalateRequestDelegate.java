@@ -2,6 +2,7 @@ package dev.actionpack.support;
 
 import static dev.actionpack.process.CancelViaSupportProcess.REQUEST_ID;
 
+import dev.actionpack.notification.SendNotificationDelegate;
 import dev.actionpack.notification.SupportLeadAlerts;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
@@ -31,6 +32,6 @@ public class EscalateRequestDelegate implements JavaDelegate {
     tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()
         .forEach(task -> tasks.setPriority(task.getId(), policy.escalatedPriority()));
     leads.escalated(request.getNumber(), request.getSubscriptionNumber(), policy.sla(),
-        execution.getId() + "/" + execution.getCurrentActivityId());
+        SendNotificationDelegate.dedupeKey(execution));
   }
 }

@@ -159,8 +159,7 @@ class RenewProcessTest extends ModelTestEngine {
     advanceTo(Instant.parse("2027-09-01T09:00:00Z"));
 
     // When the partner turns auto-renewal off
-    runtimeService().createMessageCorrelation(MESSAGE_AUTO_RENEWAL_TURNED_OFF)
-        .processInstanceBusinessKey(SUBSCRIPTION).setVariable("autoRenewal", false).correlate();
+    autoRenewalTurnedOff();
     advanceTo(Instant.parse("2027-09-01T09:01:00Z"));
 
     // Then it is confirmed and the term goes on
@@ -185,8 +184,7 @@ class RenewProcessTest extends ModelTestEngine {
   @DisplayName("R13 manual renewal before expiry hands over to the renewed term at once")
   void shouldStartRenewedTermWhenRenewedManuallyBeforeExpiry() {
     ProcessInstance term = startFirstTerm("2027-06-01T09:00:00Z");
-    runtimeService().createMessageCorrelation(MESSAGE_AUTO_RENEWAL_TURNED_OFF)
-        .processInstanceBusinessKey(SUBSCRIPTION).setVariable("autoRenewal", false).correlate();
+    autoRenewalTurnedOff();
     advanceTo(Instant.parse("2028-05-01T09:00:00Z"));
 
     renewedManually();
@@ -202,8 +200,7 @@ class RenewProcessTest extends ModelTestEngine {
   @DisplayName("R13 after a lapse, a manual renewal in the grace window starts a new term")
   void shouldStartNewTermWhenRenewedManuallyAfterLapse() {
     ProcessInstance term = startFirstTerm("2027-06-01T09:00:00Z");
-    runtimeService().createMessageCorrelation(MESSAGE_AUTO_RENEWAL_TURNED_OFF)
-        .processInstanceBusinessKey(SUBSCRIPTION).setVariable("autoRenewal", false).correlate();
+    autoRenewalTurnedOff();
     advanceTo(Instant.parse("2028-06-11T09:00:00Z"));
     assertThat(term).isWaitingAt(GATEWAY_GRACE_WINDOW);
 
@@ -327,8 +324,7 @@ class RenewProcessTest extends ModelTestEngine {
   @DisplayName("R14 R16 cancelled by support in the grace window: closed without waiting for its end")
   void shouldEndWhenCancelledAfterLapse() {
     ProcessInstance term = startFirstTerm("2027-06-01T09:00:00Z");
-    runtimeService().createMessageCorrelation(MESSAGE_AUTO_RENEWAL_TURNED_OFF)
-        .processInstanceBusinessKey(SUBSCRIPTION).setVariable("autoRenewal", false).correlate();
+    autoRenewalTurnedOff();
     advanceTo(Instant.parse("2028-06-05T09:00:00Z"));
     assertThat(term).isWaitingAt(GATEWAY_GRACE_WINDOW);
 
@@ -341,8 +337,17 @@ class RenewProcessTest extends ModelTestEngine {
   // ---- fakes and helpers
 
   private void cancelledNow() {
-    runtimeService().createMessageCorrelation(RenewProcess.MESSAGE_CANCELLED_NOW)
-        .processInstanceBusinessKey(SUBSCRIPTION).correlate();
+    correlate(RenewProcess.MESSAGE_CANCELLED_NOW, false);
+  }
+
+  private void autoRenewalTurnedOff() {
+    correlate(MESSAGE_AUTO_RENEWAL_TURNED_OFF, false);
+  }
+
+  /** What the facade sends: the message, with auto-renewal as the sender leaves it. */
+  private static void correlate(String message, boolean autoRenewal) {
+    runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(SUBSCRIPTION)
+        .setVariable("autoRenewal", autoRenewal).correlate();
   }
 
 
@@ -424,8 +429,7 @@ class RenewProcessTest extends ModelTestEngine {
   }
 
   private void renewedManually() {
-    runtimeService().createMessageCorrelation(MESSAGE_RENEWED_MANUALLY)
-        .processInstanceBusinessKey(SUBSCRIPTION).setVariable("autoRenewal", true).correlate();
+    correlate(MESSAGE_RENEWED_MANUALLY, true);
   }
 
   private void advanceTo(Instant target) {
