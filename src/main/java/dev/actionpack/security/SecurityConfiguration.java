@@ -1,6 +1,7 @@
 package dev.actionpack.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.actionpack.partner.PartnerApiKeys;
 import java.net.URI;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -18,10 +19,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two worlds of users. Partners use {@code /api} with HTTP Basic against the application's own
- * partner users. Process owners, support agents and admins are Camunda users: the webapps log
+ * partner users, or with one of their API keys. Process owners, support agents and admins are Camunda users: the webapps log
  * them in themselves, and {@code engine-rest} checks them with Camunda's authentication filter.
  */
 @Configuration
@@ -29,17 +31,21 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain partnerApi(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain partnerApi(HttpSecurity http, ObjectMapper json, PartnerApiKeys apiKeys)
+      throws Exception {
     AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Action Pack partner API\"");
       writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-          "Authentication required", "Sign in with a partner user (HTTP Basic).");
+          "Authentication required", "Sign in with a partner user (HTTP Basic) or one of its "
+              + "API keys (Authorization: Bearer apk_...).");
     };
     AccessDeniedHandler denied = (request, response, e) -> writeProblem(json, response,
         HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This partner user may not do this.");
     return http
         .securityMatcher("/api/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("PARTNER"))
+        .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthenticated),
+            BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
         .exceptionHandling(handling -> handling
             .authenticationEntryPoint(unauthenticated)

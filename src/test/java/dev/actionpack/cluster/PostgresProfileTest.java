@@ -42,7 +42,7 @@ class PostgresProfileTest extends ApiTest {
   void shouldRunOnPostgres() {
     assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL 16");
     assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success",
-        Integer.class)).isEqualTo(3);
+        Integer.class)).isEqualTo(4);
     PartnerLogin partner = newMember();
 
     Response response = purchase(partner, purchaseWithCard("4242424242424242"), "pg-1");

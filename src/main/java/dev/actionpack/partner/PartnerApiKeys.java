@@ -1,0 +1,91 @@
+package dev.actionpack.partner;
+
+import dev.actionpack.process.EngineClock;
+import dev.actionpack.web.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Partner API keys: {@code apk_<key id>_<secret>}, 256 random bits of secret. A secret that
+ * random cannot be guessed, so one SHA-256 suffices to check it, where a password needs a slow
+ * BCrypt on every request: programs that call the API often sign in with a key.
+ */
+@Service
+public class PartnerApiKeys {
+
+  private static final Pattern TOKEN = Pattern.compile("apk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final PartnerApiKeyRepository keys;
+  private final PartnerUserRepository users;
+
+  PartnerApiKeys(PartnerApiKeyRepository keys, PartnerUserRepository users) {
+    this.keys = keys;
+    this.users = users;
+  }
+
+  /** Issues a key for the signed-in user; the returned token is the only copy of the secret. */
+  @Transactional
+  public IssuedKey issue(PartnerPrincipal user, String name) {
+    UUID id = UUID.randomUUID();
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    PartnerApiKey key = keys.save(new PartnerApiKey(id, user.username(), name.strip(),
+        sha256(encoded), EngineClock.now()));
+    return new IssuedKey(key, "apk_" + id.toString().replace("-", "") + "_" + encoded);
+  }
+
+  @Transactional(readOnly = true)
+  public List<PartnerApiKey> list(PartnerPrincipal user) {
+    return keys.findByUsername(user.username());
+  }
+
+  /** Revokes one of the user's keys: it no longer signs anyone in. */
+  @Transactional
+  public void revoke(PartnerPrincipal user, UUID id) {
+    keys.findByIdAndUsername(id, user.username())
+        .orElseThrow(() -> ApiProblem.notFound("API key", id.toString()))
+        .revoke(EngineClock.now());
+  }
+
+  /** The user a token signs in, when it is a live key of an existing user. */
+  @Transactional(readOnly = true)
+  public Optional<PartnerPrincipal> authenticate(String token) {
+    Matcher matcher = TOKEN.matcher(token);
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    UUID id = UUID.fromString(matcher.group(1).replaceFirst(
+        "(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+    byte[] presented = sha256(matcher.group(2)).getBytes(StandardCharsets.US_ASCII);
+    return keys.findById(id)
+        .filter(key -> key.getRevokedAt() == null)
+        .filter(key -> MessageDigest.isEqual(presented,
+            key.getSecretHash().getBytes(StandardCharsets.US_ASCII)))
+        .flatMap(key -> users.findById(key.getUsername()))
+        .map(user -> new PartnerPrincipal(user.getUsername(), null, user.getPartnerId()));
+  }
+
+  private static String sha256(String secret) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(secret.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  public record IssuedKey(PartnerApiKey key, String token) {}
+}
