@@ -149,8 +149,8 @@ public class PurchaseService {
               + " (" + live.get().getStatus() + "); a second one cannot be bought.")
           .with("subscriptionNumber", live.get().getNumber()));
     }
-    return orders.findFirstByPartnerIdAndOfferCodeAndStatus(partnerId, offerCode,
-        OrderStatus.PENDING).map(PurchaseService::inProgress);
+    return orders.findByPartnerIdAndOfferCodeAndStatus(partnerId, offerCode, OrderStatus.PENDING)
+        .stream().findFirst().map(PurchaseService::inProgress);
   }
 
   private Optional<ApiProblem> membershipRefusal(UUID partnerId) {
@@ -180,8 +180,8 @@ public class PurchaseService {
               + " cannot be renewed manually now: " + refusal + ".")
           .with("status", subscription.getStatus()));
     }
-    return orders.findFirstBySubscriptionNumberAndStatus(subscriptionNumber, OrderStatus.PENDING)
-        .map(PurchaseService::inProgress);
+    return orders.findBySubscriptionNumberAndStatus(subscriptionNumber, OrderStatus.PENDING)
+        .stream().findFirst().map(PurchaseService::inProgress);
   }
 
   private static ApiProblem inProgress(PurchaseOrder pending) {

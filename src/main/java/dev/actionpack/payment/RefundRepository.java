@@ -3,8 +3,11 @@ package dev.actionpack.payment;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface RefundRepository extends JpaRepository<Refund, UUID> {
 
+  @Query("select r from Refund r where r.idempotencyKey = "
+      + ":idempotencyKey")
   Optional<Refund> findByIdempotencyKey(String idempotencyKey);
 }
