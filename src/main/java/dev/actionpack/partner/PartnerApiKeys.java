@@ -67,8 +67,9 @@ public class PartnerApiKeys {
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    UUID id = UUID.fromString(matcher.group(1).replaceFirst(
-        "(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+    String hex = matcher.group(1);
+    UUID id = new UUID(Long.parseUnsignedLong(hex, 0, 16, 16),
+        Long.parseUnsignedLong(hex, 16, 32, 16));
     byte[] presented = sha256(matcher.group(2)).getBytes(StandardCharsets.US_ASCII);
     return keys.findById(id)
         .filter(key -> key.getRevokedAt() == null)
