@@ -1,7 +1,6 @@
 package dev.actionpack.benefit;
 
 import static dev.actionpack.process.ProcessVariables.AZURE_CREDIT_DUE_AT;
-import static dev.actionpack.process.ProcessVariables.MORE_AZURE_CREDITS;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
 
 import dev.actionpack.subscription.Subscription;
@@ -13,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Grants this month's Azure credit and schedules next month's while the term lasts (R8). */
+/**
+ * Grants this month's Azure credit and sets next month's due date; the model loops while that
+ * date is before the term end (R8).
+ */
 @Component
 public class GrantAzureCreditDelegate implements JavaDelegate {
 
@@ -32,6 +34,5 @@ public class GrantAzureCreditDelegate implements JavaDelegate {
     Instant next = benefits.grantAzureCredit(subscription,
         AZURE_CREDIT_DUE_AT.from(execution).toInstant());
     AZURE_CREDIT_DUE_AT.set(execution, Date.from(next));
-    MORE_AZURE_CREDITS.set(execution, next.isBefore(subscription.getTermEnd()));
   }
 }

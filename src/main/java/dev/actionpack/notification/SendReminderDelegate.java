@@ -3,6 +3,7 @@ package dev.actionpack.notification;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
 import static dev.actionpack.process.ProcessVariables.TERM_NUMBER;
 
+import dev.actionpack.subscription.ReminderSchedule;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,14 +14,17 @@ import org.springframework.stereotype.Component;
 public class SendReminderDelegate implements JavaDelegate {
 
   private final NotificationService notifications;
+  private final ReminderSchedule schedule;
 
-  SendReminderDelegate(NotificationService notifications) {
+  SendReminderDelegate(NotificationService notifications, ReminderSchedule schedule) {
     this.notifications = notifications;
+    this.schedule = schedule;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     notifications.remind(UUID.fromString(SUBSCRIPTION_ID.from(execution)),
-        TERM_NUMBER.from(execution), SendNotificationDelegate.dedupeKey(execution));
+        TERM_NUMBER.from(execution),
+        SendNotificationDelegate.dedupeKey(execution) + "/" + schedule.number(execution));
   }
 }

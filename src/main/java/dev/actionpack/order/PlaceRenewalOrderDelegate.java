@@ -24,7 +24,7 @@ public class PlaceRenewalOrderDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     PurchaseOrder order = renewalOrders.place(UUID.fromString(SUBSCRIPTION_ID.from(execution)),
-        DUNNING_ATTEMPT.from(execution));
+        DUNNING_ATTEMPT.optionalFrom(execution).orElse(0));
     ORDER_ID.set(execution, order.getId().toString());
     ORDER_NUMBER.set(execution, order.getNumber());
     AMOUNT.set(execution, order.displayAmount());

@@ -13,7 +13,10 @@ import java.util.Date;
  */
 public final class ProcessVariables {
 
-  /** The order being charged: a purchase now, renewals later. */
+  /**
+   * The order being charged: a purchase now, renewals later. A term's instance starts with it
+   * only when it was renewed automatically: it then sends that order's receipt (R9).
+   */
   public static final ProcessVariable<String> ORDER_ID = stringVariable("orderId");
   public static final ProcessVariable<String> ORDER_NUMBER = stringVariable("orderNumber");
   public static final ProcessVariable<String> SUBSCRIPTION_ID = stringVariable("subscriptionId");
@@ -27,18 +30,12 @@ public final class ProcessVariables {
   public static final ProcessVariable<Boolean> AUTO_RENEWAL = booleanVariable("autoRenewal");
   /** True when a subscribe instance charges a manual renewal rather than a new subscription. */
   public static final ProcessVariable<Boolean> MANUAL_RENEWAL = booleanVariable("manualRenewal");
-  /** Element variable of the reminders' multi-instance: when this reminder is due. */
-  public static final ProcessVariable<Date> REMINDER_DUE_AT = dateVariable("reminderDueAt");
   public static final ProcessVariable<Date> AZURE_CREDIT_DUE_AT = dateVariable("azureCreditDueAt");
-  public static final ProcessVariable<Boolean> MORE_AZURE_CREDITS =
-      booleanVariable("moreAzureCredits");
-  /** 0 for the anniversary charge, then 1, 2, 3 for the dunning retries (R12). */
+  /** Unset for the anniversary charge, then 1, 2, 3 for the dunning retries (R12). */
   public static final ProcessVariable<Integer> DUNNING_ATTEMPT = integerVariable("dunningAttempt");
   public static final ProcessVariable<Boolean> RETRY_SCHEDULED = booleanVariable("retryScheduled");
   public static final ProcessVariable<Date> RETRY_DUE_AT = dateVariable("retryDueAt");
   public static final ProcessVariable<Date> GRACE_ENDS_AT = dateVariable("graceEndsAt");
-  /** True when the term was renewed automatically: its instance sends the receipt (R9). */
-  public static final ProcessVariable<Boolean> RECEIPT_DUE = booleanVariable("receiptDue");
   /** Local input of "Start next term": the renewal order the next term's receipt is about. */
   public static final ProcessVariable<String> RECEIPT_ORDER_ID = stringVariable("receiptOrderId");
   /** Set by the error boundary event from the BPMN error's message: why the card was declined. */

@@ -3,12 +3,10 @@ package dev.actionpack.process;
 import static dev.actionpack.process.ProcessVariables.AMOUNT;
 import static dev.actionpack.process.ProcessVariables.AUTO_RENEWAL;
 import static dev.actionpack.process.ProcessVariables.AZURE_CREDIT_DUE_AT;
-import static dev.actionpack.process.ProcessVariables.DUNNING_ATTEMPT;
 import static dev.actionpack.process.ProcessVariables.MANUAL_RENEWAL;
 import static dev.actionpack.process.ProcessVariables.ORDER_ID;
 import static dev.actionpack.process.ProcessVariables.ORDER_NUMBER;
 import static dev.actionpack.process.ProcessVariables.PARTNER;
-import static dev.actionpack.process.ProcessVariables.RECEIPT_DUE;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
 import static dev.actionpack.process.ProcessVariables.TERM_ENDS_AT;
 import static dev.actionpack.process.ProcessVariables.TERM_NUMBER;
@@ -58,8 +56,6 @@ public class SubscriptionProcesses {
     variables.put(AUTO_RENEWAL.name(), term.autoRenewal());
     variables.put(AMOUNT.name(), term.price());
     variables.put(AZURE_CREDIT_DUE_AT.name(), Date.from(term.azureCreditDueAt()));
-    variables.put(DUNNING_ATTEMPT.name(), 0);
-    variables.put(RECEIPT_DUE.name(), term.receiptOrderId() != null);
     if (term.receiptOrderId() != null) {
       variables.put(ORDER_ID.name(), term.receiptOrderId().toString());
     }

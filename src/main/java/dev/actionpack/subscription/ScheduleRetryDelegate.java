@@ -25,7 +25,7 @@ public class ScheduleRetryDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int attempt = DUNNING_ATTEMPT.from(execution) + 1;
+    int attempt = DUNNING_ATTEMPT.optionalFrom(execution).orElse(0) + 1;
     Optional<Instant> due = subscriptions.retryDue(
         UUID.fromString(SUBSCRIPTION_ID.from(execution)), attempt);
     DUNNING_ATTEMPT.set(execution, attempt);

@@ -196,9 +196,7 @@ public final class Benchmark {
           ProcessVariables.TERM_NUMBER.name(), 1,
           ProcessVariables.TERM_ENDS_AT.name(), Date.from(TERM_END),
           ProcessVariables.AUTO_RENEWAL.name(), true,
-          ProcessVariables.AZURE_CREDIT_DUE_AT.name(), Date.from(TERM_END),
-          ProcessVariables.DUNNING_ATTEMPT.name(), 0,
-          ProcessVariables.RECEIPT_DUE.name(), false))
+          ProcessVariables.AZURE_CREDIT_DUE_AT.name(), Date.from(TERM_END)))
           .execute();
     }
   }

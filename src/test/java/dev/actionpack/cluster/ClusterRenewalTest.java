@@ -82,7 +82,7 @@ class ClusterRenewalTest {
 
     assertExactlyOnce(numbers);
     assertThat(jdbc.queryForList("select distinct hostname_ from act_hi_job_log where "
-        + "act_id_ = ? and job_state_ = 2", String.class, RenewProcess.TASK_CHARGE_RENEWAL))
+        + "act_id_ = ? and job_state_ = 2", String.class, RenewProcess.TIMER_EVENT_TERM_ENDS))
         .as("nodes that charged renewals").containsExactlyInAnyOrder("node1", "node2");
   }
 

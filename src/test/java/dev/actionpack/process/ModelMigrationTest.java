@@ -8,11 +8,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 
 import dev.actionpack.subscription.ReminderSchedule;
 import dev.actionpack.subscription.RenewalPolicy;
+import dev.actionpack.subscription.TermCalendar;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -29,13 +32,15 @@ import org.junit.jupiter.api.Test;
 @Deployment(resources = RenewProcess.RESOURCE)
 class ModelMigrationTest extends ModelTestEngine {
 
-  private String secondDeployment;
+  /** renew.bpmn as shipped before the reminders became a loop, kept to test migrating from it. */
+  private static final String MULTI_INSTANCE_VERSION =
+      "migration/renew-with-reminders-multi-instance.bpmn";
+
+  private final List<String> moreDeployments = new ArrayList<>();
 
   @AfterEach
-  void removeSecondVersion() {
-    if (secondDeployment != null) {
-      repositoryService().deleteDeployment(secondDeployment, true);
-    }
+  void removeMoreVersions() {
+    moreDeployments.forEach(id -> repositoryService().deleteDeployment(id, true));
   }
 
   @Test
@@ -49,8 +54,8 @@ class ModelMigrationTest extends ModelTestEngine {
     ProcessDefinition v1 = definitionOf(term);
 
     // When a changed model is deployed and the running terms are migrated
-    secondDeployment = repositoryService().createDeployment()
-        .addModelInstance("renew.bpmn", changedModel()).deploy().getId();
+    moreDeployments.add(repositoryService().createDeployment()
+        .addModelInstance("renew.bpmn", changedModel()).deploy().getId());
     long migrated = new ModelMigration(repositoryService(), runtimeService(), false)
         .migrateToLatest(RenewProcess.KEY);
 
@@ -64,15 +69,75 @@ class ModelMigrationTest extends ModelTestEngine {
     assertThat(definitionOf(startTerm()).getId()).isEqualTo(v2.getId());
   }
 
+  @Test
+  @DisplayName("R21 from the version with multi-instance reminders: terms waiting for a reminder stay on it, the others move")
+  void shouldLeaveTermsWaitingInRemovedActivitiesOnTheirVersion() {
+    // Given the version that sent reminders from a multi-instance sub-process, with one term
+    // still waiting for its reminders and one whose reminders are all past
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-03-01T10:00:00Z")));
+    Mocks.register("reminderSchedule", new MultiInstanceReminderSchedule());
+    moreDeployments.add(repositoryService().createDeployment()
+        .addClasspathResource(MULTI_INSTANCE_VERSION).deploy().getId());
+    ProcessInstance waitingForReminders = startTerm("AP-500001",
+        Instant.parse("2028-03-01T10:00:00Z"));
+    ProcessInstance remindersPast = startTerm("AP-500002", Instant.parse("2027-03-05T10:00:00Z"));
+    String multiInstanceVersion = definitionOf(waitingForReminders).getId();
+    assertThat(waitingForReminders).isWaitingAt(RenewProcess.TIMER_EVENT_REMINDER_DUE);
+    assertThat(remindersPast).isWaitingAt(RenewProcess.TIMER_EVENT_TERM_ENDS)
+        .isNotWaitingAt(RenewProcess.TIMER_EVENT_REMINDER_DUE);
+
+    // When the current model is deployed and the running terms are migrated
+    moreDeployments.add(repositoryService().createDeployment()
+        .addClasspathResource(RenewProcess.RESOURCE).deploy().getId());
+    long migrated = new ModelMigration(repositoryService(), runtimeService(), false)
+        .migrateToLatest(RenewProcess.KEY);
+
+    // Then the term past its reminders moves with its timers; the other stays and runs on
+    assertThat(migrated).isOne();
+    assertThat(definitionOf(remindersPast).getId()).isNotEqualTo(multiInstanceVersion);
+    assertThat(definitionOf(remindersPast).getVersion())
+        .isEqualTo(repositoryService().createProcessDefinitionQuery()
+            .processDefinitionKey(RenewProcess.KEY).latestVersion().singleResult().getVersion());
+    assertThat(dueDates(remindersPast)).containsExactly(
+        Date.from(Instant.parse("2027-03-05T10:00:00Z")),
+        Date.from(Instant.parse("2027-04-01T10:00:00Z")));
+    assertThat(definitionOf(waitingForReminders).getId()).isEqualTo(multiInstanceVersion);
+    assertThat(waitingForReminders).isWaitingAt(RenewProcess.TIMER_EVENT_REMINDER_DUE);
+  }
+
+  /** The reminder schedule as the multi-instance version called it, beside today's methods. */
+  public static class MultiInstanceReminderSchedule extends ReminderSchedule {
+
+    public MultiInstanceReminderSchedule() {
+      super(RenewalPolicy.defaults());
+    }
+
+    public List<Date> dueDates(DelegateExecution execution) {
+      return TermCalendar.reminderDates(
+          ProcessVariables.TERM_ENDS_AT.from(execution).toInstant(),
+          RenewalPolicy.defaults().reminderOffsets(), ClockUtil.getCurrentTime().toInstant())
+          .stream().map(Date::from).toList();
+    }
+  }
+
+  private static ProcessInstance startTerm(String number, Instant termEnd) {
+    return runtimeService().startProcessInstanceByKey(RenewProcess.KEY, number, Map.of(
+        ProcessVariables.SUBSCRIPTION_ID.name(), "c0a80121-7ac0-4e1b-9f3a-000000000001",
+        ProcessVariables.TERM_NUMBER.name(), 1,
+        ProcessVariables.TERM_ENDS_AT.name(), Date.from(termEnd),
+        ProcessVariables.AUTO_RENEWAL.name(), true,
+        ProcessVariables.AZURE_CREDIT_DUE_AT.name(), Date.from(Instant.parse("2027-04-01T10:00:00Z")),
+        "dunningAttempt", 0,
+        "receiptDue", false));
+  }
+
   private static ProcessInstance startTerm() {
     return runtimeService().startProcessInstanceByKey(RenewProcess.KEY, "AP-500001", Map.of(
         ProcessVariables.SUBSCRIPTION_ID.name(), "c0a80121-7ac0-4e1b-9f3a-000000000001",
         ProcessVariables.TERM_NUMBER.name(), 1,
         ProcessVariables.TERM_ENDS_AT.name(), Date.from(Instant.parse("2028-03-01T10:00:00Z")),
         ProcessVariables.AUTO_RENEWAL.name(), true,
-        ProcessVariables.AZURE_CREDIT_DUE_AT.name(), Date.from(Instant.parse("2027-04-01T10:00:00Z")),
-        ProcessVariables.DUNNING_ATTEMPT.name(), 0,
-        ProcessVariables.RECEIPT_DUE.name(), false));
+        ProcessVariables.AZURE_CREDIT_DUE_AT.name(), Date.from(Instant.parse("2027-04-01T10:00:00Z"))));
   }
 
   private static BpmnModelInstance changedModel() throws Exception {

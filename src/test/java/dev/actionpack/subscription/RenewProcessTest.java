@@ -37,6 +37,7 @@ import dev.actionpack.process.RenewProcess;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -136,9 +137,30 @@ class RenewProcessTest extends ModelTestEngine {
   }
 
   @Test
+  @DisplayName("R11 after a downtime over both reminder dates, one late reminder goes out, not two")
+  void shouldSendOneLateReminderAfterDowntime() {
+    startFirstTerm("2027-01-15T08:00:00Z");
+    advanceTo(Instant.parse("2027-12-01T00:00:00Z"));
+
+    // the engine is down from 1 December to 10 January: both reminder dates pass unnoticed
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2028-01-10T00:00:00Z")));
+    new JobDriver(managementService()).runDue();
+
+    assertThat(remindersSent).containsExactly(Instant.parse("2028-01-10T00:00:00Z"));
+    advanceTo(Instant.parse("2028-01-15T07:00:00Z"));
+    assertThat(remindersSent).hasSize(1);
+  }
+
+  @Test
   @DisplayName("R8 the Azure credit is granted once per month of the term: 12 per term")
   void shouldGrantAzureCreditEveryMonthOfTheTerm() {
-    startFirstTerm("2027-01-31T12:00:00Z");
+    ProcessInstance term = startFirstTerm("2027-01-31T12:00:00Z");
+
+    // the month that begins with the term is granted as the term starts, without a timer job
+    assertThat(creditsGranted).containsExactly(Instant.parse("2027-01-31T12:00:00Z"));
+    assertThat(managementService().createJobQuery().processInstanceId(term.getId())
+        .activityId(RenewProcess.TIMER_EVENT_AZURE_CREDIT_DUE).singleResult().getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2027-02-28T12:00:00Z")));
 
     advanceTo(Instant.parse("2028-01-30T12:00:00Z"));
 
@@ -282,7 +304,7 @@ class RenewProcessTest extends ModelTestEngine {
     advanceTo(Instant.parse("2028-04-01T09:00:00Z"));
     assertThat(term).isActive();
     assertThat(managementService().createJobQuery().processInstanceId(term.getId()).timers().count())
-        .isEqualTo(4); // two reminders, the next month's credit, the term end
+        .isEqualTo(3); // the next reminder, the next month's credit, the term end
 
     renewedManually();
 
@@ -364,16 +386,18 @@ class RenewProcessTest extends ModelTestEngine {
 
   private static Map<String, Object> termVariables(int termNumber, Instant termEnd,
       Instant creditDue, boolean receiptDue) {
-    return Map.of(
-        ProcessVariables.RECEIPT_DUE.name(), receiptDue,
+    Map<String, Object> variables = new HashMap<>(Map.of(
         ProcessVariables.SUBSCRIPTION_ID.name(), "c0a80121-7ac0-4e1b-9f3a-000000000001",
         ProcessVariables.PARTNER.name(), "Contoso Partners",
         ProcessVariables.AMOUNT.name(), "475.00 USD",
         ProcessVariables.TERM_NUMBER.name(), termNumber,
         ProcessVariables.TERM_ENDS_AT.name(), Date.from(termEnd),
         ProcessVariables.AUTO_RENEWAL.name(), true,
-        ProcessVariables.AZURE_CREDIT_DUE_AT.name(), Date.from(creditDue),
-        ProcessVariables.DUNNING_ATTEMPT.name(), 0);
+        ProcessVariables.AZURE_CREDIT_DUE_AT.name(), Date.from(creditDue)));
+    if (receiptDue) {
+      variables.put(ProcessVariables.ORDER_ID.name(), "order-renewed");
+    }
+    return variables;
   }
 
   /** The real delegate starts the next term from the subscription's table; this one from its anchor. */
@@ -394,8 +418,6 @@ class RenewProcessTest extends ModelTestEngine {
     creditsGranted.add(due);
     Instant next = TermCalendar.nextMonthlyDue(anchor, due);
     ProcessVariables.AZURE_CREDIT_DUE_AT.set(execution, Date.from(next));
-    ProcessVariables.MORE_AZURE_CREDITS.set(execution,
-        next.isBefore(ProcessVariables.TERM_ENDS_AT.from(execution).toInstant()));
   }
 
   private void charge(DelegateExecution execution) {
@@ -407,7 +429,7 @@ class RenewProcessTest extends ModelTestEngine {
   }
 
   private void scheduleRetry(DelegateExecution execution) {
-    int attempt = ProcessVariables.DUNNING_ATTEMPT.from(execution) + 1;
+    int attempt = ProcessVariables.DUNNING_ATTEMPT.optionalFrom(execution).orElse(0) + 1;
     ProcessVariables.DUNNING_ATTEMPT.set(execution, attempt);
     boolean scheduled = attempt <= POLICY.retryOffsets().size();
     ProcessVariables.RETRY_SCHEDULED.set(execution, scheduled);
