@@ -1,7 +1,7 @@
 package dev.actionpack.order;
 
 import static dev.actionpack.process.ProcessVariables.AMOUNT;
-import static dev.actionpack.process.ProcessVariables.DUNNING_ATTEMPT;
+import static dev.actionpack.process.ProcessVariables.dunningAttempt;
 import static dev.actionpack.process.ProcessVariables.ORDER_ID;
 import static dev.actionpack.process.ProcessVariables.ORDER_NUMBER;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
@@ -24,7 +24,7 @@ public class PlaceRenewalOrderDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     PurchaseOrder order = renewalOrders.place(UUID.fromString(SUBSCRIPTION_ID.from(execution)),
-        DUNNING_ATTEMPT.optionalFrom(execution).orElse(0));
+        dunningAttempt(execution));
     ORDER_ID.set(execution, order.getId().toString());
     ORDER_NUMBER.set(execution, order.getNumber());
     AMOUNT.set(execution, order.displayAmount());

@@ -6,6 +6,7 @@ import static dev.actionpack.process.ProcessVariable.integerVariable;
 import static dev.actionpack.process.ProcessVariable.stringVariable;
 
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Variables shared by the processes. They hold references and the few values a gateway, a timer
@@ -44,4 +45,9 @@ public final class ProcessVariables {
   public static final ProcessVariable<String> NOTIFICATION = stringVariable("notification");
 
   private ProcessVariables() {}
+
+  /** The dunning attempt being charged: 0 (the variable is unset) for the anniversary charge. */
+  public static int dunningAttempt(VariableScope scope) {
+    return DUNNING_ATTEMPT.optionalFrom(scope).orElse(0);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.actionpack.subscription;
 
 import static dev.actionpack.process.ProcessVariables.DUNNING_ATTEMPT;
+import static dev.actionpack.process.ProcessVariables.dunningAttempt;
 import static dev.actionpack.process.ProcessVariables.RETRY_DUE_AT;
 import static dev.actionpack.process.ProcessVariables.RETRY_SCHEDULED;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
@@ -25,7 +26,7 @@ public class ScheduleRetryDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int attempt = DUNNING_ATTEMPT.optionalFrom(execution).orElse(0) + 1;
+    int attempt = dunningAttempt(execution) + 1;
     Optional<Instant> due = subscriptions.retryDue(
         UUID.fromString(SUBSCRIPTION_ID.from(execution)), attempt);
     DUNNING_ATTEMPT.set(execution, attempt);

@@ -429,7 +429,7 @@ class RenewProcessTest extends ModelTestEngine {
   }
 
   private void scheduleRetry(DelegateExecution execution) {
-    int attempt = ProcessVariables.DUNNING_ATTEMPT.optionalFrom(execution).orElse(0) + 1;
+    int attempt = ProcessVariables.dunningAttempt(execution) + 1;
     ProcessVariables.DUNNING_ATTEMPT.set(execution, attempt);
     boolean scheduled = attempt <= POLICY.retryOffsets().size();
     ProcessVariables.RETRY_SCHEDULED.set(execution, scheduled);
