@@ -26,7 +26,9 @@ import org.springframework.test.context.ActiveProfiles;
  * executor and H2, driven over HTTP as a partner's client would. Each test makes its own
  * partners, so tests share one application context without seeing each other's data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// every API test context checks the entity mappings against Flyway's schema (H2, PostgreSQL)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.jpa.hibernate.ddl-auto=validate")
 @ActiveProfiles("test")
 public abstract class ApiTest {
 
