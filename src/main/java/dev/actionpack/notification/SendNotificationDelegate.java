@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the notification named by the task's {@code notification} input parameter, about the
- * instance's order, subscription and service request. One delegate for every send task; the model says which
- * message each one sends.
+ * instance's order, subscription and service request. One delegate for every send task; the
+ * model says which message each one sends.
  */
 @Component
 public class SendNotificationDelegate implements JavaDelegate {

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * due when it is created), so the acquisition query is {@code DUEDATE_ <= now} in due-date order
  * instead of a scan of every waiting timer; an index on {@code DUEDATE_} serves it. Jobs created
  * before this setting, without a due date, are given their creation time once at start-up so
- * none is left behind. The benchmark turns it off ({@code actionpack.jobs.indexed-acquisition=false})
- * to measure the starter's defaults.
+ * none is left behind. The benchmark turns it off
+ * ({@code actionpack.jobs.indexed-acquisition=false}) to measure the starter's defaults.
  */
 @Component
 @ConditionalOnProperty(name = "actionpack.jobs.indexed-acquisition", matchIfMissing = true)

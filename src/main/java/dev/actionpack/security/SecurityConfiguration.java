@@ -23,8 +23,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Two worlds of users. Partners use {@code /api} with HTTP Basic against the application's own
- * partner users, or with one of their API keys. Process owners, support agents and admins are Camunda users: the webapps log
- * them in themselves, and {@code engine-rest} checks them with Camunda's authentication filter.
+ * partner users, or with one of their API keys. Process owners, support agents and admins are
+ * Camunda users: the webapps log them in themselves, and {@code engine-rest} checks them with
+ * Camunda's authentication filter.
  */
 @Configuration
 class SecurityConfiguration {
@@ -50,7 +51,8 @@ class SecurityConfiguration {
         .exceptionHandling(handling -> handling
             .authenticationEntryPoint(unauthenticated)
             .accessDeniedHandler(denied))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(session ->
+            session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless API authenticated on every request: no cookie, so no CSRF to defend against
         .csrf(csrf -> csrf.disable())
         .build();

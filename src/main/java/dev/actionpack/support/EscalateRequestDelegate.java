@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The service level passed unhandled: the task goes up in Tasklist and the leads are told (R18). */
+/**
+ * The service level passed unhandled: the task goes up in Tasklist and the leads are told (R18).
+ */
 @Component
 public class EscalateRequestDelegate implements JavaDelegate {
 

@@ -50,6 +50,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 public final class Benchmark {
 
   private static final Instant TERM_END = Instant.parse("2030-06-01T12:00:00Z");
+  /**
+   * The Camunda starter's own settings where this service changes them: its acquisition query,
+   * UUID ids and full history. The bare application, which reads the same configuration files,
+   * needs them too (it ignores the actionpack switches).
+   */
+  private static final List<String> STARTER_DEFAULTS = List.of(
+      "--actionpack.jobs.indexed-acquisition=false", "--actionpack.ids.blocks=false",
+      "--camunda.bpm.id-generator=strong", "--camunda.bpm.history-level=full");
 
   private Benchmark() {}
 
@@ -70,9 +78,7 @@ public final class Benchmark {
         "--camunda.bpm.job-execution.max-jobs-per-acquisition=9",
         "--camunda.bpm.job-execution.wait-time-in-millis=100",
         "--camunda.bpm.job-execution.max-wait=1000"), purchases);
-    Result defaults = renewalDay(dir, "starter-defaults", subscriptions,
-        List.of("--actionpack.jobs.indexed-acquisition=false", "--actionpack.ids.blocks=false",
-            "--camunda.bpm.id-generator=strong", "--camunda.bpm.history-level=full"), 0);
+    Result defaults = renewalDay(dir, "starter-defaults", subscriptions, STARTER_DEFAULTS, 0);
     double floor = plainJdbcFloor(dir, subscriptions);
 
     System.out.printf(Locale.ROOT, "%n1. Renewal day (%d due subscriptions, real renew.bpmn, "
@@ -103,14 +109,14 @@ public final class Benchmark {
     System.out.printf(Locale.ROOT, "%n4. Cold start to the first HTTP 200 (separate JVMs)%n");
     System.out.printf(Locale.ROOT, "   this service:             %6.2f s%n",
         coldStart(dir, ActionPackApplication.class.getName(), "product", List.of()));
-    // the bare application reads the same configuration files; it has the starter's history
-    // level and ids, which this service changes with plugins the bare one does not have
     System.out.printf(Locale.ROOT, "   bare Camunda webapp app:  %6.2f s%n",
-        coldStart(dir, BareCamundaApplication.class.getName(), "bare", List.of(
-            "--camunda.bpm.history-level=full", "--camunda.bpm.id-generator=strong")));
+        coldStart(dir, BareCamundaApplication.class.getName(), "bare", STARTER_DEFAULTS));
   }
 
-  /** Seeds n subscriptions whose term ends at TERM_END, moves the clock past it, times the renewals. */
+  /**
+   * Seeds n subscriptions whose term ends at TERM_END, moves the clock past it, times the
+   * renewals.
+   */
   private static Result renewalDay(Path dir, String name, int n, List<String> tuning,
       int purchases) throws Exception {
     Path db = dir.resolve(name);
@@ -404,7 +410,10 @@ public final class Benchmark {
     return "mem".equals(System.getProperty("benchmark.database"));
   }
 
-  /** H2 in a file (the default), or in memory with -Dbenchmark.database=mem: what disk writes cost. */
+  /**
+   * H2 in a file (the default), or in memory with -Dbenchmark.database=mem: what disk writes
+   * cost.
+   */
   private static String h2Url(Path db) {
     return (inMemory()
         ? "jdbc:h2:mem:" + db.getFileName() + ";DB_CLOSE_DELAY=-1"

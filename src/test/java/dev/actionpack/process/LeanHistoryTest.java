@@ -25,7 +25,7 @@ class LeanHistoryTest extends ApiTest {
   private LeanHistory leanHistory;
 
   @Test
-  @DisplayName("A purchase leaves its instances, activities, variables and job runs in the history, no details, no job creations")
+  @DisplayName("R20 a purchase leaves its instances, activities, variables and job runs in the history, no details, no job creations")
   void shouldKeepTheLifeWithoutDetails() {
     assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("lean-full");
     assertThat(historyLevelInDatabase()).isEqualTo("13");
@@ -50,7 +50,7 @@ class LeanHistoryTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("A database that ran with full history is switched to lean-full at start-up")
+  @DisplayName("R20 a database that ran with full history is switched to lean-full at start-up")
   void shouldSwitchADatabaseFromFullHistory() {
     jdbc.update("update act_ge_property set value_ = '3' where name_ = 'historyLevel'");
 
