@@ -36,6 +36,8 @@ public class DemoData implements ApplicationRunner {
       "contoso", "contoso-demo", "wideworld", "wideworld-demo", "fabrikam", "fabrikam-demo");
   public static final Map<String, String> DEMO_CAMUNDA_LOGINS = Map.of(
       "admin", "admin", "olivia", "olivia-demo", "sam", "sam-demo", "lena", "lena-demo");
+  /** The Prometheus scrape password of application-default.yaml. */
+  public static final String DEMO_METRICS_PASSWORD = "metrics-demo";
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 

@@ -13,8 +13,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails a notification when a mail server is configured ({@code spring.mail.host}); without
- * one, the partner's inbox is the delivery. A failure is an exception: the send job retries.
+ * Mails a message when a mail server is configured ({@code spring.mail.host}); without one,
+ * the partner's inbox is the delivery. A failure is an exception: the outbox tries again.
  */
 @Component
 class MailDelivery {
@@ -28,18 +28,14 @@ class MailDelivery {
     this.from = from;
   }
 
-  void deliver(String to, Notification notification) {
-    if (deliverPlain(to, notification.getSubject(), notification.getBody(),
-        notification.getLocale(), notification.getDedupeKey() != null
-            ? notification.getDedupeKey() : notification.getId().toString())) {
-      notification.emailed(to);
-    }
+  boolean configured() {
+    return mailSender.getIfAvailable() != null;
   }
 
   /**
    * Mails a text message; false when no mail server is configured. The same {@code key} (the
-   * send step) always gives the same Message-ID: if a job mails and then fails to commit, its
-   * retry mails a message that mail clients recognise as the same one.
+   * step that queued it) always gives the same Message-ID: if a node mails and dies before it
+   * records that, the mail sent again is one that mail clients recognise as the same.
    */
   boolean deliverPlain(String to, String subject, String body, String locale, String key) {
     JavaMailSender sender = mailSender.getIfAvailable();

@@ -29,9 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Renders partner notifications (R19) from the {@code notifications} message bundle in the
- * partner's language, keeps them in the partner's inbox and, when a mail server is configured,
- * mails them. It runs inside the engine job of a send task: the job is the outbox, so a mail
- * server outage only delays a message (the job retries, then raises an incident).
+ * partner's language and keeps them in the partner's inbox, in the transaction of the step that
+ * sends them: the inbox is the record, and shows a notice the moment its event committed. When
+ * a mail server is configured, the same transaction queues the mail in the {@link MailOutbox},
+ * which sends it on its own and tries again while the mail server is down.
  */
 @Service
 public class NotificationService {
@@ -48,14 +49,14 @@ public class NotificationService {
   private final PaymentMethodRepository paymentMethods;
   private final OfferRepository offers;
   private final RenewalPolicy policy;
-  private final MailDelivery mail;
+  private final MailOutbox outbox;
   private final ServiceRequestRepository requests;
   private final BusinessMetrics metrics;
 
   NotificationService(MessageSource templates, NotificationRepository notifications,
       PartnerRepository partners, PurchaseOrderRepository orders,
       SubscriptionRepository subscriptions, PaymentMethodRepository paymentMethods,
-      OfferRepository offers, RenewalPolicy policy, MailDelivery mail,
+      OfferRepository offers, RenewalPolicy policy, MailOutbox outbox,
       ServiceRequestRepository requests,
       BusinessMetrics metrics) {
     this.requests = requests;
@@ -68,7 +69,7 @@ public class NotificationService {
     this.paymentMethods = paymentMethods;
     this.offers = offers;
     this.policy = policy;
-    this.mail = mail;
+    this.outbox = outbox;
   }
 
   /** What a notification is about: an order, a subscription, a service request (any may be null). */
@@ -119,29 +120,41 @@ public class NotificationService {
     String body = templates.getMessage(kind.name() + ".body", args, locale);
     String reference = request != null ? request.getNumber()
         : subscription != null ? subscription.getNumber() : order.getNumber();
-    Notification notification = notifications.save(new Notification(partner.getId(), kind,
-        locale.toLanguageTag(), subject, body, reference, dedupeKey));
-    try {
-      mail.deliver(request != null ? request.getContact().email() : partner.getEmail(),
-          notification);
-    } catch (RuntimeException failed) {
-      metrics.notificationFailed(kind.name());
-      throw failed;
-    }
+    Notification unsaved = new Notification(partner.getId(), kind, locale.toLanguageTag(),
+        subject, body, reference, dedupeKey);
+    // with mail to queue, written at once: the outbox row refers to it
+    Notification notification = outbox.enabled() ? notifications.saveAndFlush(unsaved)
+        : notifications.save(unsaved);
+    outbox.queue(notification.getId(), request != null ? request.getContact().email()
+            : partner.getEmail(), subject, body, notification.getLocale(),
+        dedupeKey != null ? dedupeKey : notification.getId().toString());
     metrics.notificationQueued(kind.name());
     log.info("Notification {} about {} sent to partner {}", kind, reference, partner.getId());
     return notification;
   }
 
+  /** Sends the notification of {@code kind} about the service request {@code requestNumber}. */
+  @Transactional
+  public Notification sendAboutRequest(NotificationKind kind, String requestNumber,
+      String dedupeKey) {
+    return send(kind, new About(null, null, request(requestNumber).getId()), dedupeKey);
+  }
+
   /** Confirms a cancellation by support (R16, R19): now, or at the term end. */
   @Transactional
-  public Notification confirmCancellation(UUID requestId, String dedupeKey) {
-    ServiceRequest request = requests.findById(requestId).orElseThrow();
+  public Notification confirmCancellation(String requestNumber, String dedupeKey) {
+    ServiceRequest request = request(requestNumber);
+    UUID requestId = request.getId();
     Subscription subscription = subscriptions.findByNumber(request.getSubscriptionNumber())
         .orElseThrow();
     return send(subscription.getStatus() == SubscriptionStatus.CANCELLED
             ? NotificationKind.CANCELLED_NOW : NotificationKind.CANCELLED_AT_TERM_END,
         new About(subscription.getId(), null, requestId), dedupeKey);
+  }
+
+  private ServiceRequest request(String number) {
+    return requests.findByNumber(number).orElseThrow(() -> new IllegalStateException(
+        "no service request " + number));
   }
 
   private String resolution(ServiceRequest request, Locale locale) {

@@ -1,8 +1,5 @@
 package dev.actionpack.notification;
 
-import static dev.actionpack.process.CancelViaSupportProcess.REQUEST_ID;
-
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,7 +16,7 @@ public class SendCancellationConfirmationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    notifications.confirmCancellation(UUID.fromString(REQUEST_ID.from(execution)),
+    notifications.confirmCancellation(execution.getProcessBusinessKey(),
         SendNotificationDelegate.dedupeKey(execution));
   }
 }

@@ -1,6 +1,5 @@
 package dev.actionpack.notification;
 
-import static dev.actionpack.process.CancelViaSupportProcess.REQUEST_ID;
 import static dev.actionpack.process.ProcessVariables.NOTIFICATION;
 import static dev.actionpack.process.ProcessVariables.ORDER_ID;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
@@ -12,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the notification named by the task's {@code notification} input parameter, about the
- * instance's order, subscription and service request. One delegate for every send task; the
- * model says which message each one sends.
+ * instance's order and subscription. One delegate for every send task of {@code subscribe} and
+ * {@code renew}; the model says which message each one sends.
  */
 @Component
 public class SendNotificationDelegate implements JavaDelegate {
@@ -29,8 +28,7 @@ public class SendNotificationDelegate implements JavaDelegate {
     notifications.send(NotificationKind.valueOf(NOTIFICATION.from(execution)),
         new NotificationService.About(
             SUBSCRIPTION_ID.optionalFrom(execution).map(UUID::fromString).orElse(null),
-            ORDER_ID.optionalFrom(execution).map(UUID::fromString).orElse(null),
-            REQUEST_ID.optionalFrom(execution).map(UUID::fromString).orElse(null)),
+            ORDER_ID.optionalFrom(execution).map(UUID::fromString).orElse(null), null),
         dedupeKey(execution));
   }
 

@@ -17,14 +17,17 @@ public class SupportLeadAlerts {
   private static final Logger log = LoggerFactory.getLogger(SupportLeadAlerts.class);
 
   private final IdentityService identity;
-  private final MailDelivery mail;
+  private final MailOutbox outbox;
 
-  SupportLeadAlerts(IdentityService identity, MailDelivery mail) {
+  SupportLeadAlerts(IdentityService identity, MailOutbox outbox) {
     this.identity = identity;
-    this.mail = mail;
+    this.outbox = outbox;
   }
 
-  /** Mails every lead with an email address (when mail is configured); returns who was told. */
+  /**
+   * Queues a mail to every lead with an email address (when mail is configured), in the
+   * escalation's transaction; returns who is told.
+   */
   public List<String> escalated(String requestNumber, String subscriptionNumber, Duration sla,
       String dedupeKey) {
     List<User> leads = identity.createUserQuery().memberOfGroup(SUPPORT_LEADS).list();
@@ -34,7 +37,8 @@ public class SupportLeadAlerts {
         + "a high priority in the Tasklist filter Cancellation requests.";
     List<String> told = leads.stream().map(User::getEmail).filter(email -> email != null
         && !email.isBlank()).toList();
-    told.forEach(email -> mail.deliverPlain(email, subject, body, "en-US", dedupeKey + "/" + email));
+    told.forEach(email -> outbox.queue(null, email, subject, body, "en-US",
+        dedupeKey + "/" + email));
     log.warn("{} (support leads: {})", subject, told.isEmpty() ? "none with an email" : told);
     return told;
   }

@@ -56,9 +56,14 @@ public class BusinessMetrics {
     afterCommit("actionpack.notifications.sent", "kind", kind);
   }
 
-  /** A delivery that failed: counted at once, the job's rollback undoes nothing of it. */
-  public void notificationFailed(String kind) {
-    registry.counter("actionpack.notifications.failed", "kind", kind).increment();
+  /** A mail handed to the mail server. */
+  public void mailSent() {
+    registry.counter("actionpack.mail.sent").increment();
+  }
+
+  /** A mail the mail server did not take; {@code givenUp} after the last of its retries. */
+  public void mailFailed(boolean givenUp) {
+    registry.counter("actionpack.mail.failed", "final", Boolean.toString(givenUp)).increment();
   }
 
   private void afterCommit(String name, String... tags) {

@@ -92,7 +92,7 @@ class OrderController {
   @Transactional(readOnly = true)
   OrderView show(@AuthenticationPrincipal PartnerPrincipal partner, @PathVariable String number) {
     return orders.findByNumberAndPartnerId(number, partner.partnerId()).map(this::view)
-        .orElseThrow(() -> ApiProblem.notFound("Order", number));
+        .orElseThrow(() -> ApiProblem.notFound("Order"));
   }
 
   private OrderView view(PurchaseOrder order) {

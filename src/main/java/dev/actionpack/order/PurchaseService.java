@@ -81,7 +81,7 @@ public class PurchaseService {
       String requestKey) {
     transaction.executeWithoutResult(status ->
         subscriptions.findByNumberAndPartnerId(subscriptionNumber, partnerId)
-            .orElseThrow(() -> ApiProblem.notFound("Subscription", subscriptionNumber)));
+            .orElseThrow(() -> ApiProblem.notFound("Subscription")));
     return place(partnerId, request, requestKey, subscriptionNumber);
   }
 
@@ -172,12 +172,12 @@ public class PurchaseService {
     }
     Subscription subscription = subscriptions
         .findByNumberAndPartnerId(subscriptionNumber, partnerId)
-        .orElseThrow(() -> ApiProblem.notFound("Subscription", subscriptionNumber));
+        .orElseThrow(() -> ApiProblem.notFound("Subscription"));
     String refusal = subscription.manualRenewalRefusal(renewalPolicy.graceWindow());
     if (refusal != null) {
       return Optional.of(new ApiProblem(HttpStatus.CONFLICT, "renewal-not-allowed",
-          "Manual renewal not allowed", "Subscription " + subscriptionNumber
-              + " cannot be renewed manually now: " + refusal + ".")
+          "Manual renewal not allowed", "The subscription cannot be renewed manually now: "
+              + refusal + ".")
           .with("status", subscription.getStatus()));
     }
     return orders.findBySubscriptionNumberAndStatus(subscriptionNumber, OrderStatus.PENDING)
@@ -221,7 +221,7 @@ public class PurchaseService {
     if (earlier.isPresent() && !fingerprint.equals(earlier.get().getRequestFingerprint())) {
       throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
           "Idempotency key reused",
-          "Idempotency-Key " + requestKey + " was already used for a different purchase.");
+          "This Idempotency-Key was already used for a different purchase.");
     }
     return earlier;
   }

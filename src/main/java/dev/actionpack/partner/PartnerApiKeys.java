@@ -56,7 +56,7 @@ public class PartnerApiKeys {
   @Transactional
   public void revoke(PartnerPrincipal user, UUID id) {
     keys.findByIdAndUsername(id, user.username())
-        .orElseThrow(() -> ApiProblem.notFound("API key", id.toString()))
+        .orElseThrow(() -> ApiProblem.notFound("API key"))
         .revoke(EngineClock.now());
   }
 

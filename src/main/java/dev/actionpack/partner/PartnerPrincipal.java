@@ -10,9 +10,20 @@ import org.springframework.security.core.userdetails.UserDetails;
 public record PartnerPrincipal(String username, String passwordHash, UUID partnerId)
     implements UserDetails {
 
+  /** Signed in with the user's password, not an API key: only then are keys managed. */
+  public static final String SIGNED_IN_WITH_PASSWORD = "SIGNED_IN_WITH_PASSWORD";
+  public static final String SIGNED_IN_WITH_API_KEY = "SIGNED_IN_WITH_API_KEY";
+
+  /** A password sign-in's authorities (HTTP Basic); a key sign-in has {@link #withApiKey}. */
   @Override
   public List<GrantedAuthority> getAuthorities() {
-    return List.of(new SimpleGrantedAuthority("ROLE_PARTNER"));
+    return List.of(new SimpleGrantedAuthority("ROLE_PARTNER"),
+        new SimpleGrantedAuthority(SIGNED_IN_WITH_PASSWORD));
+  }
+
+  public List<GrantedAuthority> withApiKey() {
+    return List.of(new SimpleGrantedAuthority("ROLE_PARTNER"),
+        new SimpleGrantedAuthority(SIGNED_IN_WITH_API_KEY));
   }
 
   @Override

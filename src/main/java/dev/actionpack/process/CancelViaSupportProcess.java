@@ -32,7 +32,6 @@ public final class CancelViaSupportProcess {
   /** The group whose members work the requests in Tasklist (R16). */
   public static final String CANDIDATE_GROUP = "support-agents";
 
-  public static final ProcessVariable<String> REQUEST_ID = stringVariable("requestId");
   public static final ProcessVariable<String> SUBSCRIPTION_NUMBER =
       stringVariable("subscriptionNumber");
   /** The term end as a date a person reads, for the agent's form. */

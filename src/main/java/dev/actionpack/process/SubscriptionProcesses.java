@@ -67,8 +67,6 @@ public class SubscriptionProcesses {
   /** Starts {@code cancel-via-support} for an opened service request (R15). */
   public String startCancelViaSupport(RequestOpened request) {
     VariableMap variables = Variables.createVariables();
-    variables.put(CancelViaSupportProcess.REQUEST_ID.name(), request.requestId().toString());
-    variables.put(SUBSCRIPTION_ID.name(), request.subscriptionId().toString());
     variables.put(PARTNER.name(), request.partnerName());
     variables.put(CancelViaSupportProcess.SUBSCRIPTION_NUMBER.name(), request.subscriptionNumber());
     variables.put(CancelViaSupportProcess.TERM_END.name(), request.termEnd());
@@ -129,8 +127,8 @@ public class SubscriptionProcesses {
     return waiting;
   }
 
-  public record RequestOpened(UUID requestId, String requestNumber, String partnerName,
-      UUID subscriptionId, String subscriptionNumber, String termEnd, boolean autoRenewal,
+  public record RequestOpened(String requestNumber, String partnerName,
+      String subscriptionNumber, String termEnd, boolean autoRenewal,
       String problemType, String text, String contactName, String contactEmail,
       String contactPhone, String contactLanguage, Duration sla) {}
 

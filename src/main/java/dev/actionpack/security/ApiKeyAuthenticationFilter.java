@@ -47,7 +47,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       }
       SecurityContext context = SecurityContextHolder.createEmptyContext();
       context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-          user.get(), null, user.get().getAuthorities()));
+          user.get(), null, user.get().withApiKey()));
       SecurityContextHolder.setContext(context);
     }
     chain.doFilter(request, response);

@@ -67,6 +67,10 @@ public class ProductionSafety extends AbstractProcessEnginePlugin implements App
       problems.add("the admin secret is a demo password or shorter than "
           + MIN_SECRET_LENGTH + " characters");
     }
+    if (DemoData.DEMO_METRICS_PASSWORD.equals(
+        environment.getProperty("actionpack.metrics.password", ""))) {
+      problems.add("the metrics scrape password (ACTIONPACK_METRICS_PASSWORD) is the demo one");
+    }
     if (environment.getProperty("spring.datasource.url", "").isBlank()) {
       problems.add("no database is configured (SPRING_DATASOURCE_URL, or the postgres profile): "
           + "an in-memory one would lose every subscription at the next restart");

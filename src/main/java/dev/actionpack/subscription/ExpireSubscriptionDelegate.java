@@ -1,5 +1,6 @@
 package dev.actionpack.subscription;
 
+import static dev.actionpack.process.ProcessVariables.AUTO_RENEWAL;
 import static dev.actionpack.process.ProcessVariables.GRACE_ENDS_AT;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
 
@@ -22,5 +23,7 @@ public class ExpireSubscriptionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     GRACE_ENDS_AT.set(execution, Date.from(
         subscriptions.expire(UUID.fromString(SUBSCRIPTION_ID.from(execution)))));
+    // Cockpit shows what the subscription shows: an expired one does not renew by itself
+    AUTO_RENEWAL.set(execution, false);
   }
 }

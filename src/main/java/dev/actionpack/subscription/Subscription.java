@@ -155,6 +155,8 @@ public class Subscription extends AssignedIdEntity<UUID> {
         "expire");
     status = SubscriptionStatus.EXPIRED;
     expiredAt = EngineClock.now();
+    // nothing renews it any more; only a manual renewal (R13) turns it on again
+    autoRenewal = false;
   }
 
   /** The grace window is over: closed for good, the partner may subscribe anew (R14). */
@@ -162,6 +164,7 @@ public class Subscription extends AssignedIdEntity<UUID> {
     require(status == SubscriptionStatus.EXPIRED, "close");
     status = SubscriptionStatus.CLOSED;
     livePartnerId = null;
+    autoRenewal = false;
   }
 
   /**

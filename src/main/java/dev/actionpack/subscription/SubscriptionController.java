@@ -68,7 +68,7 @@ class SubscriptionController {
   SubscriptionView show(@AuthenticationPrincipal PartnerPrincipal partner,
       @PathVariable String number) {
     return subscriptions.findByNumberAndPartnerId(number, partner.partnerId()).map(this::view)
-        .orElseThrow(() -> ApiProblem.notFound("Subscription", number));
+        .orElseThrow(() -> ApiProblem.notFound("Subscription"));
   }
 
   /**
@@ -113,7 +113,7 @@ class SubscriptionController {
 
   private Subscription own(PartnerPrincipal partner, String number) {
     return subscriptions.findByNumberAndPartnerId(number, partner.partnerId())
-        .orElseThrow(() -> ApiProblem.notFound("Subscription", number));
+        .orElseThrow(() -> ApiProblem.notFound("Subscription"));
   }
 
   record AutoRenewalRequest(@NotNull(message = "is required") Boolean enabled) {}

@@ -146,7 +146,7 @@ public class SubscriptionService {
   @Transactional
   public Subscription turnOffAutoRenewal(UUID partnerId, String number) {
     Subscription subscription = subscriptions.lockByNumberAndPartnerId(number, partnerId)
-        .orElseThrow(() -> ApiProblem.notFound("Subscription", number));
+        .orElseThrow(() -> ApiProblem.notFound("Subscription"));
     if (subscription.getStatus() != SubscriptionStatus.ACTIVE) {
       throw new ApiProblem(HttpStatus.CONFLICT, "subscription-not-active",
           "Subscription not active", "Auto-renewal can only be turned off while the "
@@ -160,8 +160,8 @@ public class SubscriptionService {
     subscriptions.flush();
     if (!processes.autoRenewalTurnedOff(number)) {
       throw new ApiProblem(HttpStatus.CONFLICT, "renewal-in-progress", "Renewal in progress",
-          "Subscription " + number + " is being renewed at this moment, so auto-renewal was "
-              + "not turned off. Look at the subscription again in a minute.");
+          "The subscription is being renewed at this moment, so auto-renewal was not turned "
+              + "off. Look at the subscription again in a minute.");
     }
     log.info("Auto-renewal of subscription {} turned off", number);
     return subscription;

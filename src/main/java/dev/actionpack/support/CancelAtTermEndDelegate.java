@@ -1,9 +1,7 @@
 package dev.actionpack.support;
 
-import static dev.actionpack.process.CancelViaSupportProcess.REQUEST_ID;
 import static dev.actionpack.process.CancelViaSupportProcess.SUBSCRIPTION_CANCELLED;
 
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,6 +18,6 @@ public class CancelAtTermEndDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SUBSCRIPTION_CANCELLED.set(execution,
-        requests.cancelAtTermEnd(UUID.fromString(REQUEST_ID.from(execution))));
+        requests.cancelAtTermEnd(execution.getProcessBusinessKey()));
   }
 }

@@ -1,10 +1,8 @@
 package dev.actionpack.support;
 
 import static dev.actionpack.process.CancelViaSupportProcess.REFUND;
-import static dev.actionpack.process.CancelViaSupportProcess.REQUEST_ID;
 import static dev.actionpack.process.CancelViaSupportProcess.SUBSCRIPTION_CANCELLED;
 
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,7 +19,7 @@ public class CancelNowDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SUBSCRIPTION_CANCELLED.set(execution, requests.cancelNow(
-        UUID.fromString(REQUEST_ID.from(execution)),
+        execution.getProcessBusinessKey(),
         "PRORATED".equals(REFUND.optionalFrom(execution).orElse("NONE"))));
   }
 }

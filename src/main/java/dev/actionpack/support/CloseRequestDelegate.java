@@ -2,10 +2,8 @@ package dev.actionpack.support;
 
 import static dev.actionpack.process.CancelViaSupportProcess.OUTCOME;
 import static dev.actionpack.process.CancelViaSupportProcess.REFUND;
-import static dev.actionpack.process.CancelViaSupportProcess.REQUEST_ID;
 import static dev.actionpack.process.CancelViaSupportProcess.RESOLUTION_NOTE;
 
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,7 +19,7 @@ public class CloseRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    requests.close(UUID.fromString(REQUEST_ID.from(execution)),
+    requests.close(execution.getProcessBusinessKey(),
         Outcome.valueOf(OUTCOME.from(execution)),
         REFUND.optionalFrom(execution).orElse("NONE"),
         RESOLUTION_NOTE.optionalFrom(execution).orElse(null));

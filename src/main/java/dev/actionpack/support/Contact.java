@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Size;
 
 /** Who support should contact about a request, and in which language. */
 public record Contact(
-    @NotBlank(message = "is required") @Size(max = 200, message = "is too long") String name,
+    @NotBlank(message = "is required") @Size(max = 200, message = "is too long")
+    @Pattern(regexp = "[^\\r\\n\\t]*", message = "must be on one line") String name,
     @NotBlank(message = "is required") @Email(message = "is not an email address")
     @Size(max = 254, message = "is too long") String email,
     @NotBlank(message = "is required")

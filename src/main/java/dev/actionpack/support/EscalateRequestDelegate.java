@@ -1,10 +1,8 @@
 package dev.actionpack.support;
 
-import static dev.actionpack.process.CancelViaSupportProcess.REQUEST_ID;
 
 import dev.actionpack.notification.SendNotificationDelegate;
 import dev.actionpack.notification.SupportLeadAlerts;
-import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,7 +27,7 @@ public class EscalateRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ServiceRequest request = requests.escalated(UUID.fromString(REQUEST_ID.from(execution)));
+    ServiceRequest request = requests.escalated(execution.getProcessBusinessKey());
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()
         .forEach(task -> tasks.setPriority(task.getId(), policy.escalatedPriority()));

@@ -1,9 +1,7 @@
 package dev.actionpack.support;
 
-import static dev.actionpack.process.CancelViaSupportProcess.REQUEST_ID;
 import static dev.actionpack.process.CancelViaSupportProcess.RESOLUTION_NOTE;
 
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,7 +17,7 @@ public class MarkAttentionNeededDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    requests.attentionNeeded(UUID.fromString(REQUEST_ID.from(execution)),
+    requests.attentionNeeded(execution.getProcessBusinessKey(),
         RESOLUTION_NOTE.optionalFrom(execution).orElse(null));
   }
 }

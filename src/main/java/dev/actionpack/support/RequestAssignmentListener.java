@@ -1,8 +1,6 @@
 package dev.actionpack.support;
 
-import static dev.actionpack.process.CancelViaSupportProcess.REQUEST_ID;
 
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,6 +17,6 @@ public class RequestAssignmentListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    requests.agentAssigned(UUID.fromString(REQUEST_ID.from(task)), task.getAssignee());
+    requests.agentAssigned(task.getExecution().getProcessBusinessKey(), task.getAssignee());
   }
 }

@@ -104,7 +104,11 @@ public class ServiceRequest extends AssignedIdEntity<UUID> {
     return true;
   }
 
+  /** Closes with the resolution; a closed request is never closed again (R16). */
   void close(Outcome outcome, String refund, BigDecimal refundedAmount, String note) {
+    if (status == ServiceRequestStatus.CLOSED) {
+      throw new IllegalStateException("service request " + number + " is closed already");
+    }
     this.outcome = outcome;
     this.refund = refund;
     this.refundedAmount = refundedAmount;

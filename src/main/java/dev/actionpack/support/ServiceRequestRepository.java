@@ -8,6 +8,9 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, UUID> {
 
+  @Query("select r from ServiceRequest r where r.number = :number")
+  Optional<ServiceRequest> findByNumber(String number);
+
   @Query("select r from ServiceRequest r where r.number = :number and "
       + "r.partnerId = :partnerId")
   Optional<ServiceRequest> findByNumberAndPartnerId(String number, UUID partnerId);

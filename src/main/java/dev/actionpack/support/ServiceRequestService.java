@@ -63,17 +63,17 @@ public class ServiceRequestService {
     Subscription subscription = subscriptions
         .findByNumberAndPartnerId(input.subscriptionNumber(), partnerId)
         .orElseThrow(() -> ApiProblem.invalidField("subscriptionNumber",
-            "no subscription " + input.subscriptionNumber() + " of this partner"));
+            "is not the number of a subscription of this partner"));
     ServiceRequest request = requests.save(new ServiceRequest(numbers.nextServiceRequestNumber(),
         partnerId, type, subscription.getNumber(), input.description(), input.contact()));
     events.save(new ServiceRequestEvent(request.getId(), ServiceRequestStatus.OPEN,
         "Request received"));
     Contact contact = input.contact();
-    processes.startCancelViaSupport(new RequestOpened(request.getId(), request.getNumber(),
-        partners.findById(partnerId).orElseThrow().getName(), subscription.getId(),
-        subscription.getNumber(), DATE.format(subscription.getTermEnd()),
-        subscription.isAutoRenewal(), type.label(), input.description(), contact.name(),
-        contact.email(), contact.phone(), contact.preferredLanguage(), policy.sla()));
+    processes.startCancelViaSupport(new RequestOpened(request.getNumber(),
+        partners.findById(partnerId).orElseThrow().getName(), subscription.getNumber(),
+        DATE.format(subscription.getTermEnd()), subscription.isAutoRenewal(), type.label(),
+        input.description(), contact.name(), contact.email(), contact.phone(),
+        contact.preferredLanguage(), policy.sla()));
     log.info("Service request {} opened by partner {} about subscription {}",
         request.getNumber(), partnerId, subscription.getNumber());
     return request;
@@ -89,7 +89,7 @@ public class ServiceRequestService {
   @Transactional(readOnly = true)
   public ServiceRequest show(UUID partnerId, String number) {
     return requests.findByNumberAndPartnerId(number, partnerId)
-        .orElseThrow(() -> ApiProblem.notFound("Service request", number));
+        .orElseThrow(() -> ApiProblem.notFound("Service request"));
   }
 
   @Transactional(readOnly = true)
@@ -97,10 +97,21 @@ public class ServiceRequestService {
     return events.findByServiceRequestIdOrderByAtAsc(requestId);
   }
 
+  /**
+   * The request a {@code cancel-via-support} instance was started for: its business key. What a
+   * step of the process acts on comes from here, never from a variable that a task completion
+   * could have written (R23).
+   */
+  private ServiceRequest byNumber(String requestNumber) {
+    return requests.findByNumber(requestNumber).orElseThrow(() -> new IllegalStateException(
+        "no service request " + requestNumber));
+  }
+
   /** An agent claimed the task (IN_PROGRESS), or gave it back (OPEN) (R17). */
   @Transactional
-  public void agentAssigned(UUID requestId, String agent) {
-    ServiceRequest request = requests.findById(requestId).orElseThrow();
+  public void agentAssigned(String requestNumber, String agent) {
+    ServiceRequest request = byNumber(requestNumber);
+    UUID requestId = request.getId();
     ServiceRequestStatus next = agent == null ? ServiceRequestStatus.OPEN
         : ServiceRequestStatus.IN_PROGRESS;
     if (request.moveTo(next)) {
@@ -111,18 +122,18 @@ public class ServiceRequestService {
 
   /** The agent waits on the partner; the task is waiting in Tasklist again (R17). */
   @Transactional
-  public void attentionNeeded(UUID requestId, String note) {
-    ServiceRequest request = requests.findById(requestId).orElseThrow();
+  public void attentionNeeded(String requestNumber, String note) {
+    ServiceRequest request = byNumber(requestNumber);
     if (request.moveTo(ServiceRequestStatus.ATTENTION_NEEDED)) {
-      events.save(new ServiceRequestEvent(requestId, ServiceRequestStatus.ATTENTION_NEEDED,
+      events.save(new ServiceRequestEvent(request.getId(), ServiceRequestStatus.ATTENTION_NEEDED,
           note == null || note.isBlank() ? "Support is waiting for your answer" : note));
     }
   }
 
   /** Cancels now (R16); false when the subscription was already cancelled or closed. */
   @Transactional
-  public boolean cancelNow(UUID requestId, boolean refund) {
-    ServiceRequest request = requests.findById(requestId).orElseThrow();
+  public boolean cancelNow(String requestNumber, boolean refund) {
+    ServiceRequest request = byNumber(requestNumber);
     Optional<Cancellation> done = subscriptionService.cancelNow(request.getSubscriptionNumber(),
         refund, request.getNumber());
     request.refunded(done.map(Cancellation::refunded).orElse(BigDecimal.ZERO));
@@ -131,28 +142,28 @@ public class ServiceRequestService {
 
   /** Cancels at the term end (R16); false when there was nothing left to cancel. */
   @Transactional
-  public boolean cancelAtTermEnd(UUID requestId) {
-    ServiceRequest request = requests.findById(requestId).orElseThrow();
+  public boolean cancelAtTermEnd(String requestNumber) {
+    ServiceRequest request = byNumber(requestNumber);
     return subscriptionService.cancelAtTermEnd(request.getSubscriptionNumber(),
         request.getNumber()).isPresent();
   }
 
   /** Closes the request with the agent's resolution; the partner is told (R16). */
   @Transactional
-  public void close(UUID requestId, Outcome outcome, String refund, String note) {
-    ServiceRequest request = requests.findById(requestId).orElseThrow();
+  public void close(String requestNumber, Outcome outcome, String refund, String note) {
+    ServiceRequest request = byNumber(requestNumber);
     BigDecimal refunded = request.getRefundedAmount() == null ? BigDecimal.ZERO
         : request.getRefundedAmount();
     request.close(outcome, outcome == Outcome.CANCEL_NOW ? refund : "NONE", refunded, note);
-    events.save(new ServiceRequestEvent(requestId, ServiceRequestStatus.CLOSED,
+    events.save(new ServiceRequestEvent(request.getId(), ServiceRequestStatus.CLOSED,
         "Closed: " + outcome + (note == null || note.isBlank() ? "" : ". " + note)));
     log.info("Service request {} closed: {}", request.getNumber(), outcome);
   }
 
   /** Nobody handled the request within the service level (R18). */
   @Transactional
-  public ServiceRequest escalated(UUID requestId) {
-    ServiceRequest request = requests.findById(requestId).orElseThrow();
+  public ServiceRequest escalated(String requestNumber) {
+    ServiceRequest request = byNumber(requestNumber);
     request.escalated();
     log.warn("Service request {} escalated: unhandled for {}", request.getNumber(),
         policy.sla());

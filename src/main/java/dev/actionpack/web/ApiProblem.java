@@ -1,11 +1,19 @@
 package dev.actionpack.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A refusal the client can act on, rendered as {@code application/problem+json}. The type names
@@ -17,6 +25,7 @@ public class ApiProblem extends RuntimeException {
   private final String type;
   private final String title;
   private final Map<String, Object> properties = new LinkedHashMap<>();
+  private Duration retryAfter;
 
   public ApiProblem(HttpStatus status, String type, String title, String detail) {
     super(detail);
@@ -25,9 +34,10 @@ public class ApiProblem extends RuntimeException {
     this.title = title;
   }
 
-  public static ApiProblem notFound(String what, String id) {
+  /** Nothing of that kind with that id for this partner; the id is not repeated. */
+  public static ApiProblem notFound(String what) {
     return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", what + " not found",
-        "There is no " + what.toLowerCase() + " '" + id + "' for this partner.");
+        "This partner has no such " + what.toLowerCase() + ".");
   }
 
   /** A field that is present and well-formed but not acceptable (422). */
@@ -42,14 +52,41 @@ public class ApiProblem extends RuntimeException {
     return this;
   }
 
+  /** Tells the client when to try again ({@code Retry-After}), for refusals that pass. */
+  public ApiProblem retryAfter(Duration wait) {
+    this.retryAfter = wait;
+    return this;
+  }
+
   public HttpStatus status() {
     return status;
+  }
+
+  public ResponseEntity<ProblemDetail> toResponse() {
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (retryAfter != null) {
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+    }
+    return response.body(toProblemDetail());
+  }
+
+  /** Writes the problem as the response, where no controller advice runs (servlet filters). */
+  public void write(HttpServletResponse response, ObjectMapper json) throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    if (retryAfter != null) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+    }
+    json.writeValue(response.getOutputStream(), toProblemDetail());
   }
 
   public ProblemDetail toProblemDetail() {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
     problem.setType(URI.create("/problems/" + type));
     problem.setTitle(title);
+    // this occurrence, not the request's path (which Spring would fill in, repeating the input)
+    problem.setInstance(URI.create("urn:uuid:" + UUID.randomUUID()));
     properties.forEach(problem::setProperty);
     return problem;
   }

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,8 @@ final class Browsers {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /** How long a page may take to reach a state, on a loaded build machine. */
+  static final Duration WAIT = Duration.ofSeconds(45);
 
   private Browsers() {}
 

@@ -2,6 +2,7 @@ package dev.actionpack.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
@@ -9,11 +10,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.actionpack.process.RenewProcess;
 import dev.actionpack.security.CamundaAccess;
 import dev.actionpack.support.LifecycleTest;
 import dev.actionpack.support.StandaloneApp;
+import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -50,6 +54,8 @@ class WebappBrowserTest extends LifecycleTest {
   static void launchBrowser() {
     playwright = Browsers.playwright();
     browser = Browsers.chromium(playwright);
+    // a loaded build machine renders slowly: wait for a state, generously, never for a time
+    PlaywrightAssertions.setDefaultAssertionTimeout(Browsers.WAIT.toMillis());
   }
 
   @AfterAll
@@ -64,6 +70,7 @@ class WebappBrowserTest extends LifecycleTest {
     user("sam", CamundaAccess.SUPPORT_AGENTS);
     user("olivia", CamundaAccess.PROCESS_OWNERS);
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
+    context.setDefaultTimeout(Browsers.WAIT.toMillis());
     page = context.newPage();
   }
 
@@ -88,6 +95,9 @@ class WebappBrowserTest extends LifecycleTest {
 
     Browsers.login(page, baseUrl(), "tasklist", ENGINE, "sam", "sam-secret-password");
     assertThat(page.getByText(CamundaAccess.CANCELLATION_FILTER)).isVisible();
+    // nothing in an agent's work starts a process or creates a task by hand
+    assertThat(page.getByText("Start process")).isHidden();
+    assertThat(page.getByText("Create task")).isHidden();
     Browsers.screenshot(page, "tasklist-1-filter");
     page.getByText("Handle cancellation request").first().click();
     assertThat(page.getByLabel("Subscription", new Page.GetByLabelOptions().setExact(true)))
@@ -171,11 +181,21 @@ class WebappBrowserTest extends LifecycleTest {
       assertThat(page.getByText("Processes")).hasCount(0);
       Browsers.screenshot(page, "prod-1-demo-admin-refused");
 
-      // a failed login locks the user for a few seconds (Camunda's guard against guessing)
+      // a failed login locks the user for a few seconds (Camunda's guard against guessing):
+      // the configured secret is tried until that lock has passed
       BrowserContext fresh = browser.newContext();
+      fresh.setDefaultTimeout(Browsers.WAIT.toMillis());
       Page admin = fresh.newPage();
-      admin.waitForTimeout(6000);
-      Browsers.login(admin, prod.baseUrl(), "cockpit", ENGINE, "admin", secret);
+      await().atMost(Browsers.WAIT).pollInterval(Duration.ofSeconds(2)).until(() -> {
+        Browsers.login(admin, prod.baseUrl(), "cockpit", ENGINE, "admin", secret);
+        try {
+          admin.getByText("Processes").first()
+              .waitFor(new Locator.WaitForOptions().setTimeout(3000));
+          return true;
+        } catch (TimeoutError stillLocked) {
+          return false;
+        }
+      });
       assertThat(admin.getByText("Processes").first()).isVisible();
       Browsers.screenshot(admin, "prod-2-configured-admin");
       fresh.close();

@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.actionpack.ActionPackApplication;
-import dev.actionpack.partner.Partner;
-import dev.actionpack.partner.PartnerRepository;
-import dev.actionpack.partner.PartnerUser;
-import dev.actionpack.partner.PartnerUserRepository;
+import dev.actionpack.support.HarnessClient;
+import dev.actionpack.support.Members;
 import dev.actionpack.process.RenewProcess;
 import dev.actionpack.support.EmbeddedPostgresDatabase;
 import java.net.URI;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +31,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Camunda's own cluster mode: two application nodes, each with its engine and job executor, on
@@ -168,19 +164,9 @@ class ClusterRenewalTest {
   /** Buys Action Pack for n new partners, alternating the node the request goes to. */
   private static List<String> subscribe(int n) {
     List<String> numbers = new ArrayList<>();
-    PartnerRepository partners = node1.getBean(PartnerRepository.class);
-    PartnerUserRepository users = node1.getBean(PartnerUserRepository.class);
-    String hash = node1.getBean(PasswordEncoder.class).encode("secret");
     for (int i = 0; i < n; i++) {
-      String username = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
-      Partner partner = partners.save(new Partner(username, true, "en-US",
-          username + "@partners.example"));
-      users.save(new PartnerUser(username, hash, partner.getId()));
-      JsonNode order = post(i % 2 == 0 ? node1 : node2, username, "/api/purchases",
-          "{\"offerCode\":\"ACTION_PACK\",\"termsAccepted\":true,"
-              + "\"termsVersion\":\"MPN-IUR-2017-07\",\"card\":{\"number\":\"4242424242424242\","
-              + "\"expiryMonth\":12,\"expiryYear\":2040,\"cvc\":\"123\"},"
-              + "\"reviewedPrice\":{\"amount\":475.00,\"currency\":\"USD\"}}");
+      JsonNode order = post(i % 2 == 0 ? node1 : node2, Members.create(node1, "cluster-"),
+          "/api/purchases", HarnessClient.PURCHASE);
       assertThat(order.get("status").asText()).isEqualTo("CONFIRMED");
       numbers.add(order.get("subscriptionNumber").asText());
     }
@@ -190,7 +176,7 @@ class ClusterRenewalTest {
   private static JsonNode post(ConfigurableApplicationContext node, String user, String path,
       String body) {
     try {
-      String basic = Base64.getEncoder().encodeToString((user + ":secret")
+      String basic = Base64.getEncoder().encodeToString((user + ":" + Members.PASSWORD)
           .getBytes(StandardCharsets.UTF_8));
       HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
               URI.create("http://localhost:" + ((WebServerApplicationContext) node)
@@ -213,7 +199,7 @@ class ClusterRenewalTest {
         "--server.port=0",
         "--camunda.bpm.process-engine-name=" + name,
         "--camunda.bpm.webapp.enabled=false",
-        "--camunda.bpm.generic-properties.properties.hostname=" + name,
+        "--actionpack.node-name=" + name,
         "--camunda.bpm.job-execution.enabled=true");
   }
 }

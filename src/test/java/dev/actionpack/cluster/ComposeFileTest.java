@@ -39,7 +39,7 @@ class ComposeFileTest {
   }
 
   @Test
-  @DisplayName("the compose file is valid: PostgreSQL, Mailpit and two application nodes on the postgres profile")
+  @DisplayName("the compose file is valid: PostgreSQL, Mailpit and two application nodes on the postgres profile, each with a name of its own")
   void shouldBeValid() throws Exception {
     Result config = compose(Path.of("docker-compose.yml"), SECRETS, "config");
 
@@ -48,7 +48,7 @@ class ComposeFileTest {
         .lines().toList()).containsExactlyInAnyOrder("postgres", "mailpit", "node1", "node2");
     assertThat(config.output()).contains("SPRING_PROFILES_ACTIVE: postgres",
         "POSTGRES_HOST: postgres", "SPRING_MAIL_HOST: mailpit", "published: 8081",
-        "published: 8082");
+        "published: 8082", "ACTIONPACK_NODE_NAME: node1", "ACTIONPACK_NODE_NAME: node2");
   }
 
   @Test

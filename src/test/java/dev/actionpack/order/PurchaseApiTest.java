@@ -360,12 +360,12 @@ class PurchaseApiTest extends ApiTest {
     assertThat(meanwhile.status()).isEqualTo(409);
     assertThat(meanwhile.body().get("type").asText()).isEqualTo("/problems/purchase-in-progress");
 
-    // the engine clock moves past each retry (R3/PT5M) until the retries run out
+    // the engine clock moves past each retry (JobRetries.SCHEDULE) until the retries run out
     String instanceId = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(SubscribeProcess.KEY)
         .processInstanceBusinessKey(subscriptionNumberOf(response.body().get("number").asText()))
         .singleResult().getId();
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
       Job job = managementService.createJobQuery().processInstanceId(instanceId).singleResult();
       if (job.getRetries() > 0 && job.getDuedate() != null
           && job.getDuedate().after(ClockUtil.getCurrentTime())) {
@@ -381,10 +381,14 @@ class PurchaseApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("The OpenAPI description is served, and Swagger UI to try it in a browser")
   void shouldServeOpenApiDescription() {
     var response = http.getForEntity("/v3/api-docs", String.class);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     assertThat(response.getBody()).contains("/api/purchases", "/api/offers/purchased");
+    var ui = http.getForEntity("/swagger-ui/index.html", String.class);
+    assertThat(ui.getStatusCode().value()).isEqualTo(200);
+    assertThat(ui.getBody()).contains("swagger-ui");
   }
 
   private String subscriptionNumberOf(String orderNumber) {

@@ -3,15 +3,17 @@ package dev.actionpack.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.actionpack.support.ApiTest;
+import java.sql.Connection;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.db.IdBlock;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,10 @@ class IdBlocksTest extends ApiTest {
   private RuntimeService runtime;
   @Autowired
   private JdbcTemplate jdbc;
+  @Autowired
+  private DataSource dataSource;
+  @Autowired
+  private ProcessEngineConfigurationImpl engine;
 
   @Test
   @DisplayName("A purchase's instances, jobs and variables have numeric ids taken from blocks")
@@ -47,9 +53,9 @@ class IdBlocksTest extends ApiTest {
   @DisplayName("A block fetch that loses the race on the property row takes the next block")
   void shouldTryAgainAfterLosingTheRaceForABlock() {
     Deque<Object> answers = new ArrayDeque<>(List.of(
-        new OptimisticLockingException("another node took the block"), new IdBlock(201, 300)));
-    IdBlocks.Generator generator = new IdBlocks.Generator(100);
-    generator.setCommandExecutor(scripted(answers));
+        new OptimisticLockingException("another node took the block"),
+        new IdBlocks.Block(201, 300)));
+    IdBlocks.Generator generator = new IdBlocks.Generator(100, scripted(answers));
 
     assertThat(generator.getNextId()).isEqualTo("201");
     assertThat(generator.getNextId()).isEqualTo("202");
@@ -63,11 +69,41 @@ class IdBlocksTest extends ApiTest {
     for (int i = 0; i < IdBlocks.ATTEMPTS; i++) {
       answers.add(new OptimisticLockingException("another node took the block"));
     }
-    IdBlocks.Generator generator = new IdBlocks.Generator(100);
-    generator.setCommandExecutor(scripted(answers));
+    IdBlocks.Generator generator = new IdBlocks.Generator(100, scripted(answers));
 
     assertThatThrownBy(generator::getNextId).isInstanceOf(OptimisticLockingException.class);
     assertThat(answers).isEmpty();
+  }
+
+  @Test
+  @DisplayName("A block is fetched on a connection of its own: with every pooled connection held, the next block still comes")
+  void shouldFetchABlockWhileEveryPooledConnectionIsHeld() throws Exception {
+    HikariDataSource pool = (HikariDataSource) dataSource;
+    List<Connection> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+        held.add(pool.getConnection());
+      }
+      IdBlocks.Generator generator = (IdBlocks.Generator) engine.getIdGenerator();
+      long before = nextBlockStart(held.get(0));
+
+      generator.getNewBlock();
+
+      assertThat(nextBlockStart(held.get(0))).isEqualTo(before + generator.getIdBlockSize());
+    } finally {
+      for (Connection connection : held) {
+        connection.close();
+      }
+    }
+  }
+
+  private static long nextBlockStart(Connection connection) throws Exception {
+    try (var statement = connection.createStatement();
+        var row = statement.executeQuery(
+            "select value_ from act_ge_property where name_ = 'next.dbid'")) {
+      row.next();
+      return Long.parseLong(row.getString(1));
+    }
   }
 
   private long nextBlockStart() {
@@ -75,18 +111,14 @@ class IdBlocksTest extends ApiTest {
         "select value_ from act_ge_property where name_ = 'next.dbid'", String.class));
   }
 
-  /** A command executor that answers each command with the next scripted block or failure. */
-  private static CommandExecutor scripted(Deque<Object> answers) {
-    return new CommandExecutor() {
-      @Override
-      @SuppressWarnings("unchecked")
-      public <T> T execute(Command<T> command) {
-        Object answer = answers.removeFirst();
-        if (answer instanceof RuntimeException failure) {
-          throw failure;
-        }
-        return (T) answer;
+  /** A block source that answers each fetch with the next scripted block or failure. */
+  private static IdBlocks.BlockSource scripted(Deque<Object> answers) {
+    return size -> {
+      Object answer = answers.removeFirst();
+      if (answer instanceof RuntimeException failure) {
+        throw failure;
       }
+      return (IdBlocks.Block) answer;
     };
   }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +32,7 @@ class ModelConventionsTest {
 
   @ParameterizedTest
   @MethodSource("models")
-  @DisplayName("R20 every model is executable, named, has a history time to live and a full diagram")
+  @DisplayName("R20 every model is executable, named, has a history time to live and a full diagram, and is not started by hand in Tasklist")
   void shouldFollowModelConventions(String resource) throws IOException {
     BpmnModelInstance model = read(resource);
     Process process = model.getModelElementsByType(Process.class).iterator().next();
@@ -40,6 +41,8 @@ class ModelConventionsTest {
     assertThat(process.isExecutable()).isTrue();
     assertThat(process.getName()).isNotBlank();
     assertThat(process.getCamundaHistoryTimeToLiveString()).matches("P\\d+D");
+    assertThat(process.isCamundaStartableInTasklist()).as("startable by hand in Tasklist")
+        .isFalse();
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
       assertThat(element.getId()).as("id of %s", element.getName())
           .matches("[A-Z][A-Za-z]+_[A-Z][A-Za-z0-9]+");
@@ -53,6 +56,16 @@ class ModelConventionsTest {
             .isTrue();
       }
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  @DisplayName("Every retry cycle a model names is the one backoff schedule (seconds first, hours before an incident); jobs without one get it from the engine")
+  void shouldRetryJobsOnTheSharedSchedule(String resource) throws IOException {
+    BpmnModelInstance model = read(resource);
+    assertThat(model.getModelElementsByType(CamundaFailedJobRetryTimeCycle.class))
+        .isNotEmpty()
+        .allSatisfy(cycle -> assertThat(cycle.getTextContent()).isEqualTo(JobRetries.SCHEDULE));
   }
 
   private static boolean diagramOf(BpmnModelInstance model, BaseElement element,

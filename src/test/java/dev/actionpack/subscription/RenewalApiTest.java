@@ -154,7 +154,7 @@ public class RenewalApiTest extends LifecycleTest {
   }
 
   @Test
-  @DisplayName("R12 a declined renewal: past due, told, retried 1, 3 and 7 days later, then expired")
+  @DisplayName("R12 R10 a declined renewal: past due, told, retried 1, 3 and 7 days later, then expired, with auto-renewal shown off once nothing renews it")
   void shouldDunDeclinedRenewalThenExpire() {
     clockAt("2027-03-10T10:00:00Z");
     PartnerLogin partner = newPartner(true, "zh-CN");
@@ -180,6 +180,13 @@ public class RenewalApiTest extends LifecycleTest {
         "AUTO_RENEWAL DECLINED 2028-03-17T10:00:00Z");
     assertThat(subscription(partner, number).get("status").asText()).isEqualTo("EXPIRED");
     assertThat(inboxKinds(partner)).endsWith("EXPIRED");
+    assertThat(subscription(partner, number).get("autoRenewal").asBoolean())
+        .as("auto-renewal of an expired subscription").isFalse();
+
+    jobs().advanceTo(Instant.parse("2028-04-18T10:00:00Z"));
+    assertThat(subscription(partner, number).get("status").asText()).isEqualTo("CLOSED");
+    assertThat(subscription(partner, number).get("autoRenewal").asBoolean())
+        .as("auto-renewal of a closed subscription").isFalse();
   }
 
   @Test

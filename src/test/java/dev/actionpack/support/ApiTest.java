@@ -8,8 +8,13 @@ import dev.actionpack.partner.PartnerUser;
 import dev.actionpack.partner.PartnerUserRepository;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -45,6 +50,21 @@ public abstract class ApiTest {
   @Autowired
   private PasswordEncoder passwordEncoder;
 
+  @Autowired
+  private ProcessEngine engine;
+  @Autowired
+  private IdentityService identity;
+
+  /**
+   * engine-rest and the webapps find their engine by name in Camunda's static registry, one per
+   * JVM; the test JVM holds several application contexts, each with an engine named "default".
+   * The running test's engine is the one they must find.
+   */
+  @BeforeEach
+  void registerThisContextsEngine() {
+    ProcessEngines.registerProcessEngine(engine);
+  }
+
   @AfterEach
   void resetEngineClock() {
     ClockUtil.reset();
@@ -58,6 +78,18 @@ public abstract class ApiTest {
     partnerUsers.save(new PartnerUser(username, passwordEncoder.encode("secret"),
         partner.getId()));
     return new PartnerLogin(username, "secret", partner.getId());
+  }
+
+  /** A Camunda user (webapps, engine-rest) in {@code group}, made once per context. */
+  protected void camundaUser(String id, String group, String password) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setPassword(password);
+      user.setFirstName(id);
+      user.setLastName("Tester");
+      identity.saveUser(user);
+      identity.createMembership(id, group);
+    }
   }
 
   protected PartnerLogin newMember() {

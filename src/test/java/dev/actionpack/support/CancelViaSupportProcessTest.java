@@ -54,7 +54,7 @@ class CancelViaSupportProcessTest extends ModelTestEngine {
   @BeforeEach
   void registerFakeDelegates() {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-09-01T09:00:00Z")));
-    Mocks.register("sendNotificationDelegate", (JavaDelegate) execution ->
+    Mocks.register("sendRequestNotificationDelegate", (JavaDelegate) execution ->
         steps.add("notify " + ProcessVariables.NOTIFICATION.from(execution)));
     Mocks.register("sendCancellationConfirmationDelegate",
         (JavaDelegate) execution -> steps.add("confirm cancellation"));
@@ -177,8 +177,6 @@ class CancelViaSupportProcessTest extends ModelTestEngine {
 
   private static ProcessInstance openRequest() {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("requestId", "5e1d2c3b-0000-4000-8000-000000000001");
-    variables.put("subscriptionId", "c0a80121-7ac0-4e1b-9f3a-000000000001");
     variables.put("partner", "Contoso Partners");
     variables.put("subscriptionNumber", "AP-500001");
     variables.put("termEnd", "2028-03-10");

@@ -40,6 +40,17 @@ public final class StandaloneApp implements AutoCloseable {
    * later start on the same name sees the same data; null configures no database at all.
    */
   public static StandaloneApp start(String database, String profile, String... properties) {
+    return launch(database, profile, false, properties);
+  }
+
+  /** Like {@link #start}, with the job executor running, as in production. */
+  public static StandaloneApp startWithJobs(String database, String profile,
+      String... properties) {
+    return launch(database, profile, true, properties);
+  }
+
+  private static StandaloneApp launch(String database, String profile, boolean jobExecutor,
+      String... properties) {
     int port = freePort();
     Path dataFile = Path.of("target", "standalone", database == null ? "no-database" : database)
         .toAbsolutePath();
@@ -50,7 +61,7 @@ public final class StandaloneApp implements AutoCloseable {
             System.getProperty("java.class.path")),
         ActionPackApplication.class.getName(),
         "--server.port=" + port,
-        "--camunda.bpm.job-execution.enabled=false"));
+        "--camunda.bpm.job-execution.enabled=" + jobExecutor));
     if (database != null) {
       command.addAll(List.of("--spring.datasource.url=jdbc:h2:file:" + dataFile,
           "--spring.datasource.username=sa", "--spring.datasource.password="));
@@ -118,6 +129,16 @@ public final class StandaloneApp implements AutoCloseable {
 
   public String baseUrl() {
     return "http://localhost:" + port;
+  }
+
+  /** Kills the JVM the way {@code kill -9} does: no shutdown hook, nothing flushed. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

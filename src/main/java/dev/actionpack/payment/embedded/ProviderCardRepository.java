@@ -1,5 +1,0 @@
-package dev.actionpack.payment.embedded;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface ProviderCardRepository extends JpaRepository<ProviderCard, String> {}
