@@ -2,9 +2,8 @@ package dev.actionpack.benefit;
 
 import dev.actionpack.offer.Benefit;
 import dev.actionpack.offer.OfferRepository;
+import dev.actionpack.offer.TermCalendar;
 import dev.actionpack.process.EngineClock;
-import dev.actionpack.subscription.Subscription;
-import dev.actionpack.subscription.TermCalendar;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The offer's benefits for a subscription (R8): the term benefits while it is active, and the
- * Azure credit once per month of an active term, each month at most once.
+ * Azure credit once per month of an active term, each month at most once. It knows a
+ * subscription only by the values a grant needs, so the subscription's lifecycle calls it and
+ * never the other way round.
  */
 @Service
 public class BenefitService {
@@ -33,18 +34,21 @@ public class BenefitService {
     this.offers = offers;
   }
 
+  /** What a grant needs to know of a subscription: which one, its offer, its anchor (R5). */
+  public record Holder(UUID subscriptionId, String number, String offerCode, Instant anchor) {}
+
   /** Grants the offer's term benefits (all but the monthly credit), unless already granted. */
   @Transactional
-  public void grantTermBenefits(Subscription subscription) {
-    if (!grants.findBySubscriptionIdAndRevokedAtIsNull(subscription.getId()).stream()
+  public void grantTermBenefits(Holder subscription) {
+    if (!grants.findBySubscriptionIdAndRevokedAtIsNull(subscription.subscriptionId()).stream()
         .filter(grant -> !AZURE_CREDIT.equals(grant.getCode())).toList().isEmpty()) {
       return;
     }
     Instant now = EngineClock.now();
-    for (Benefit benefit : offers.findById(subscription.getOfferCode()).orElseThrow()
+    for (Benefit benefit : offers.findById(subscription.offerCode()).orElseThrow()
         .getBenefits()) {
       if (!AZURE_CREDIT.equals(benefit.code())) {
-        grants.save(new BenefitGrant(subscription.getId(), benefit.code(),
+        grants.save(new BenefitGrant(subscription.subscriptionId(), benefit.code(),
             benefit.description(), benefit.quantity(), now));
       }
     }
@@ -58,10 +62,10 @@ public class BenefitService {
 
   /** When the next monthly Azure credit of this subscription falls due. */
   @Transactional(readOnly = true)
-  public Instant nextAzureCreditDue(Subscription subscription) {
-    return TermCalendar.nextMonthlyDue(subscription.getAnchor(),
-        grants.lastDue(subscription.getId(), AZURE_CREDIT)
-            .filter(last -> !last.isBefore(subscription.getAnchor())).orElse(null));
+  public Instant nextAzureCreditDue(Holder subscription) {
+    return TermCalendar.nextMonthlyDue(subscription.anchor(),
+        grants.lastDue(subscription.subscriptionId(), AZURE_CREDIT)
+            .filter(last -> !last.isBefore(subscription.anchor())).orElse(null));
   }
 
   /**
@@ -69,16 +73,17 @@ public class BenefitService {
    * and grants nothing more. Returns the next month's due date.
    */
   @Transactional
-  public Instant grantAzureCredit(Subscription subscription, Instant dueAt) {
-    if (!grants.existsBySubscriptionIdAndCodeAndDueAt(subscription.getId(), AZURE_CREDIT, dueAt)) {
-      Benefit credit = offers.findById(subscription.getOfferCode()).orElseThrow().getBenefits()
+  public Instant grantAzureCredit(Holder subscription, Instant dueAt) {
+    if (!grants.existsBySubscriptionIdAndCodeAndDueAt(subscription.subscriptionId(), AZURE_CREDIT,
+        dueAt)) {
+      Benefit credit = offers.findById(subscription.offerCode()).orElseThrow().getBenefits()
           .stream().filter(benefit -> AZURE_CREDIT.equals(benefit.code())).findFirst()
           .orElseThrow();
-      grants.save(new BenefitGrant(subscription.getId(), AZURE_CREDIT, credit.description(),
-          credit.quantity(), dueAt));
-      log.info("Azure credit of {} granted to subscription {}", dueAt, subscription.getNumber());
+      grants.save(new BenefitGrant(subscription.subscriptionId(), AZURE_CREDIT,
+          credit.description(), credit.quantity(), dueAt));
+      log.info("Azure credit of {} granted to subscription {}", dueAt, subscription.number());
     }
-    return TermCalendar.nextMonthlyDue(subscription.getAnchor(), dueAt);
+    return TermCalendar.nextMonthlyDue(subscription.anchor(), dueAt);
   }
 
   @Transactional(readOnly = true)

@@ -1,8 +1,8 @@
 package dev.actionpack.demo;
 
-import static dev.actionpack.security.CamundaAccess.PROCESS_OWNERS;
-import static dev.actionpack.security.CamundaAccess.SUPPORT_AGENTS;
-import static dev.actionpack.security.CamundaAccess.SUPPORT_LEADS;
+import static dev.actionpack.process.CamundaGroups.PROCESS_OWNERS;
+import static dev.actionpack.process.CamundaGroups.SUPPORT_AGENTS;
+import static dev.actionpack.process.CamundaGroups.SUPPORT_LEADS;
 
 import dev.actionpack.partner.Partner;
 import dev.actionpack.partner.PartnerRepository;

@@ -1,5 +1,6 @@
 package dev.actionpack.notification;
 
+import dev.actionpack.process.StepKey;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,6 @@ public class SendCancellationConfirmationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     notifications.confirmCancellation(execution.getProcessBusinessKey(),
-        SendNotificationDelegate.dedupeKey(execution));
+        StepKey.of(execution));
   }
 }

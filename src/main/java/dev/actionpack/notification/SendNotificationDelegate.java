@@ -4,6 +4,7 @@ import static dev.actionpack.process.ProcessVariables.NOTIFICATION;
 import static dev.actionpack.process.ProcessVariables.ORDER_ID;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
 
+import dev.actionpack.process.StepKey;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,11 +30,6 @@ public class SendNotificationDelegate implements JavaDelegate {
         new NotificationService.About(
             SUBSCRIPTION_ID.optionalFrom(execution).map(UUID::fromString).orElse(null),
             ORDER_ID.optionalFrom(execution).map(UUID::fromString).orElse(null), null),
-        dedupeKey(execution));
-  }
-
-  /** The send step: this execution at this activity, the same on every retry of its job. */
-  public static String dedupeKey(DelegateExecution execution) {
-    return execution.getId() + "/" + execution.getCurrentActivityId();
+        StepKey.of(execution));
   }
 }

@@ -3,6 +3,7 @@ package dev.actionpack.notification;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
 import static dev.actionpack.process.ProcessVariables.TERM_NUMBER;
 
+import dev.actionpack.process.StepKey;
 import dev.actionpack.subscription.ReminderSchedule;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,6 +26,6 @@ public class SendReminderDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     notifications.remind(UUID.fromString(SUBSCRIPTION_ID.from(execution)),
         TERM_NUMBER.from(execution),
-        SendNotificationDelegate.dedupeKey(execution) + "/" + schedule.number(execution));
+        StepKey.of(execution) + "/" + schedule.number(execution));
   }
 }

@@ -2,6 +2,7 @@ package dev.actionpack.notification;
 
 import static dev.actionpack.process.ProcessVariables.NOTIFICATION;
 
+import dev.actionpack.process.StepKey;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,6 @@ public class SendRequestNotificationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     notifications.sendAboutRequest(NotificationKind.valueOf(NOTIFICATION.from(execution)),
-        execution.getProcessBusinessKey(), SendNotificationDelegate.dedupeKey(execution));
+        execution.getProcessBusinessKey(), StepKey.of(execution));
   }
 }

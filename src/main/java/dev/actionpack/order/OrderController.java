@@ -1,11 +1,14 @@
 package dev.actionpack.order;
 
+import dev.actionpack.offer.OfferRepository;
+import dev.actionpack.offer.OfferView;
 import dev.actionpack.partner.PartnerPrincipal;
 import dev.actionpack.payment.DeclineCode;
 import dev.actionpack.payment.PaymentMethodRepository;
 import dev.actionpack.payment.PaymentMethodView;
 import dev.actionpack.payment.PaymentProblems;
 import dev.actionpack.web.ApiProblem;
+import dev.actionpack.domain.Refusal;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Partner Center's "available offers", the purchase and manual renewal, and the orders. */
 @RestController
 @RequestMapping("/api")
 class OrderController {
@@ -28,12 +32,23 @@ class OrderController {
   private final PurchaseService purchases;
   private final PurchaseOrderRepository orders;
   private final PaymentMethodRepository paymentMethods;
+  private final OfferRepository offers;
 
   OrderController(PurchaseService purchases, PurchaseOrderRepository orders,
-      PaymentMethodRepository paymentMethods) {
+      PaymentMethodRepository paymentMethods, OfferRepository offers) {
     this.purchases = purchases;
     this.orders = orders;
     this.paymentMethods = paymentMethods;
+    this.offers = offers;
+  }
+
+  @GetMapping("/offers/available")
+  @Transactional(readOnly = true)
+  List<OfferView> available(@AuthenticationPrincipal PartnerPrincipal partner) {
+    return offers.findByActiveTrueOrderByCode().stream()
+        .map(offer -> OfferView.of(offer, purchases.refusal(partner.partnerId(), offer.getCode())
+            .map(Throwable::getMessage).orElse(null)))
+        .toList();
   }
 
   /**
@@ -63,7 +78,7 @@ class OrderController {
 
   private static void requireValidKey(String idempotencyKey) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      throw ApiProblem.invalidField("Idempotency-Key", "must be 1 to 200 characters");
+      throw Refusal.invalidField("Idempotency-Key", "must be 1 to 200 characters");
     }
   }
 
@@ -74,9 +89,10 @@ class OrderController {
       case PENDING -> ResponseEntity.accepted().location(location).body(view(order));
       case CANCELLED -> ResponseEntity.ok().location(location).body(view(order));
       case DECLINED -> ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).location(location)
-          .body(PaymentProblems.declined(DeclineCode.fromCode(order.getDeclineCode()))
+          .body(ApiProblem.of(PaymentProblems.declined(DeclineCode.fromCode(
+                  order.getDeclineCode()))
               .with("orderNumber", order.getNumber())
-              .with("order", location.toString())
+              .with("order", location.toString()))
               .toProblemDetail());
     };
   }
@@ -92,7 +108,7 @@ class OrderController {
   @Transactional(readOnly = true)
   OrderView show(@AuthenticationPrincipal PartnerPrincipal partner, @PathVariable String number) {
     return orders.findByNumberAndPartnerId(number, partner.partnerId()).map(this::view)
-        .orElseThrow(() -> ApiProblem.notFound("Order"));
+        .orElseThrow(() -> Refusal.notFound("Order"));
   }
 
   private OrderView view(PurchaseOrder order) {

@@ -7,12 +7,13 @@ import dev.actionpack.partner.Partner;
 import dev.actionpack.partner.PartnerRepository;
 import dev.actionpack.payment.PaymentGateway.CardToken;
 import dev.actionpack.payment.PaymentMethodService;
+import dev.actionpack.persistence.NumberSequences;
 import dev.actionpack.process.SubscriptionProcesses.PlacedOrder;
 import dev.actionpack.process.SubscriptionProcesses;
 import dev.actionpack.subscription.RenewalPolicy;
 import dev.actionpack.subscription.Subscription;
 import dev.actionpack.subscription.SubscriptionRepository;
-import dev.actionpack.web.ApiProblem;
+import dev.actionpack.domain.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +24,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,7 +81,7 @@ public class PurchaseService {
       String requestKey) {
     transaction.executeWithoutResult(status ->
         subscriptions.findByNumberAndPartnerId(subscriptionNumber, partnerId)
-            .orElseThrow(() -> ApiProblem.notFound("Subscription")));
+            .orElseThrow(() -> Refusal.notFound("Subscription")));
     return place(partnerId, request, requestKey, subscriptionNumber);
   }
 
@@ -95,11 +95,11 @@ public class PurchaseService {
     Offer offer = transaction.execute(status ->
         requireOrderable(partnerId, request, renewedSubscription));
     if (request.paymentMethodId() == null && request.card() == null) {
-      throw ApiProblem.invalidField("paymentMethodId",
+      throw Refusal.invalidField("paymentMethodId",
           "give either a saved payment method or a new card");
     }
     if (request.paymentMethodId() != null && request.card() != null) {
-      throw ApiProblem.invalidField("paymentMethodId",
+      throw Refusal.invalidField("paymentMethodId",
           "give either a saved payment method or a new card, not both");
     }
     UUID savedMethodId = request.paymentMethodId() == null ? null
@@ -136,14 +136,14 @@ public class PurchaseService {
   }
 
   /** Why this partner cannot buy the offer now, if it cannot (R1, R2). */
-  public Optional<ApiProblem> refusal(UUID partnerId, String offerCode) {
-    Optional<ApiProblem> notMember = membershipRefusal(partnerId);
+  public Optional<Refusal> refusal(UUID partnerId, String offerCode) {
+    Optional<Refusal> notMember = membershipRefusal(partnerId);
     if (notMember.isPresent()) {
       return notMember;
     }
     var live = subscriptions.findByLivePartnerId(partnerId);
     if (live.isPresent()) {
-      return Optional.of(new ApiProblem(HttpStatus.CONFLICT, "subscription-exists",
+      return Optional.of(new Refusal(Refusal.Kind.CONFLICT, "subscription-exists",
           "Subscription already exists",
           "This partner already holds Action Pack subscription " + live.get().getNumber()
               + " (" + live.get().getStatus() + "); a second one cannot be bought.")
@@ -153,29 +153,29 @@ public class PurchaseService {
         .stream().findFirst().map(PurchaseService::inProgress);
   }
 
-  private Optional<ApiProblem> membershipRefusal(UUID partnerId) {
+  private Optional<Refusal> membershipRefusal(UUID partnerId) {
     Partner partner = partners.findById(partnerId).orElseThrow();
     if (partner.isNetworkMember()) {
       return Optional.empty();
     }
-    return Optional.of(new ApiProblem(HttpStatus.FORBIDDEN, "network-membership-required",
+    return Optional.of(new Refusal(Refusal.Kind.NOT_ALLOWED, "network-membership-required",
         "Network membership required",
         "Only a Microsoft Partner Network member can subscribe to Action Pack. Join the "
             + "Network first; nothing was ordered or charged."));
   }
 
   /** Why this subscription cannot be renewed manually now, if it cannot (R13). */
-  private Optional<ApiProblem> renewalRefusal(UUID partnerId, String subscriptionNumber) {
-    Optional<ApiProblem> notMember = membershipRefusal(partnerId);
+  private Optional<Refusal> renewalRefusal(UUID partnerId, String subscriptionNumber) {
+    Optional<Refusal> notMember = membershipRefusal(partnerId);
     if (notMember.isPresent()) {
       return notMember;
     }
     Subscription subscription = subscriptions
         .findByNumberAndPartnerId(subscriptionNumber, partnerId)
-        .orElseThrow(() -> ApiProblem.notFound("Subscription"));
+        .orElseThrow(() -> Refusal.notFound("Subscription"));
     String refusal = subscription.manualRenewalRefusal(renewalPolicy.graceWindow());
     if (refusal != null) {
-      return Optional.of(new ApiProblem(HttpStatus.CONFLICT, "renewal-not-allowed",
+      return Optional.of(new Refusal(Refusal.Kind.CONFLICT, "renewal-not-allowed",
           "Manual renewal not allowed", "The subscription cannot be renewed manually now: "
               + refusal + ".")
           .with("status", subscription.getStatus()));
@@ -184,8 +184,8 @@ public class PurchaseService {
         .stream().findFirst().map(PurchaseService::inProgress);
   }
 
-  private static ApiProblem inProgress(PurchaseOrder pending) {
-    return new ApiProblem(HttpStatus.CONFLICT, "purchase-in-progress", "Purchase in progress",
+  private static Refusal inProgress(PurchaseOrder pending) {
+    return new Refusal(Refusal.Kind.CONFLICT, "purchase-in-progress", "Purchase in progress",
         "Order " + pending.getNumber() + " is still being charged; wait for its outcome.")
         .with("order", "/api/orders/" + pending.getNumber());
   }
@@ -193,19 +193,19 @@ public class PurchaseService {
   private Offer requireOrderable(UUID partnerId, PurchaseRequest request,
       String renewedSubscription) {
     Offer offer = offers.findById(request.offerCode()).filter(Offer::isActive)
-        .orElseThrow(() -> ApiProblem.invalidField("offerCode", "no such offer"));
+        .orElseThrow(() -> Refusal.invalidField("offerCode", "no such offer"));
     (renewedSubscription == null ? refusal(partnerId, offer.getCode())
         : renewalRefusal(partnerId, renewedSubscription)).ifPresent(problem -> {
           throw problem;
         });
     if (!offer.getTermsVersion().equals(request.termsVersion())) {
-      throw ApiProblem.invalidField("termsVersion", "the current terms are version "
+      throw Refusal.invalidField("termsVersion", "the current terms are version "
           + offer.getTermsVersion() + "; review and accept them");
     }
     var reviewed = request.reviewedPrice();
     if (reviewed.amount().compareTo(offer.getAnnualPrice()) != 0
         || !reviewed.currency().equals(offer.getCurrency())) {
-      throw new ApiProblem(HttpStatus.CONFLICT, "price-changed", "Price changed",
+      throw new Refusal(Refusal.Kind.CONFLICT, "price-changed", "Price changed",
           "The price is now " + offer.displayPrice() + "; review the order again.")
           .with("currentPrice", new Money(offer.getAnnualPrice(), offer.getCurrency()));
     }
@@ -219,7 +219,7 @@ public class PurchaseService {
     Optional<PurchaseOrder> earlier = transaction.execute(
         status -> orders.findByPartnerIdAndRequestKey(partnerId, requestKey));
     if (earlier.isPresent() && !fingerprint.equals(earlier.get().getRequestFingerprint())) {
-      throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+      throw new Refusal(Refusal.Kind.INVALID, "idempotency-key-reused",
           "Idempotency key reused",
           "This Idempotency-Key was already used for a different purchase.");
     }

@@ -2,6 +2,7 @@ package dev.actionpack.order;
 
 import dev.actionpack.offer.Offer;
 import dev.actionpack.offer.OfferRepository;
+import dev.actionpack.persistence.NumberSequences;
 import dev.actionpack.subscription.Subscription;
 import dev.actionpack.subscription.SubscriptionRepository;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.actionpack.partner;
 
 import dev.actionpack.process.EngineClock;
-import dev.actionpack.web.ApiProblem;
+import dev.actionpack.domain.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,7 +56,7 @@ public class PartnerApiKeys {
   @Transactional
   public void revoke(PartnerPrincipal user, UUID id) {
     keys.findByIdAndUsername(id, user.username())
-        .orElseThrow(() -> ApiProblem.notFound("API key"))
+        .orElseThrow(() -> Refusal.notFound("API key"))
         .revoke(EngineClock.now());
   }
 

@@ -1,13 +1,12 @@
 package dev.actionpack.payment;
 
 import dev.actionpack.process.EngineClock;
-import dev.actionpack.web.ApiProblem.FieldError;
-import dev.actionpack.web.ApiProblem;
+import dev.actionpack.domain.Refusal.FieldError;
+import dev.actionpack.domain.Refusal;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 
 /** Checks a card before anything is sent to a provider (R6): Luhn, length, expiry, CVC. */
 public final class CardNumbers {
@@ -80,7 +79,7 @@ public final class CardNumbers {
       errors.add(new FieldError(prefix + ".cvc", "must be " + cvcLength + " digits"));
     }
     if (!errors.isEmpty()) {
-      throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-card", "Invalid card",
+      throw new Refusal(Refusal.Kind.INVALID, "invalid-card", "Invalid card",
           "The card cannot be used: " + String.join("; ",
               errors.stream().map(e -> e.field() + " " + e.reason()).toList()))
           .with("errors", errors);

@@ -1,6 +1,6 @@
 package dev.actionpack.payment;
 
-import dev.actionpack.web.ApiProblem;
+import dev.actionpack.domain.Refusal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -50,9 +50,9 @@ public class PaymentMethodService {
   @Transactional(readOnly = true)
   public PaymentMethod usable(UUID partnerId, UUID paymentMethodId, String field) {
     PaymentMethod method = paymentMethods.findByIdAndPartnerId(paymentMethodId, partnerId)
-        .orElseThrow(() -> ApiProblem.invalidField(field, "no such payment method"));
+        .orElseThrow(() -> Refusal.invalidField(field, "no such payment method"));
     if (method.isExpired()) {
-      throw ApiProblem.invalidField(field, "the card has expired; add another card");
+      throw Refusal.invalidField(field, "the card has expired; add another card");
     }
     return method;
   }

@@ -1,21 +1,20 @@
 package dev.actionpack.payment;
 
-import dev.actionpack.web.ApiProblem;
-import org.springframework.http.HttpStatus;
+import dev.actionpack.domain.Refusal;
 
 /** The payment refusals a partner can see, in one place. */
 public final class PaymentProblems {
 
   private PaymentProblems() {}
 
-  public static ApiProblem declined(DeclineCode code) {
-    return new ApiProblem(HttpStatus.PAYMENT_REQUIRED, "payment-declined", "Payment declined",
+  public static Refusal declined(DeclineCode code) {
+    return new Refusal(Refusal.Kind.PAYMENT_DECLINED, "payment-declined", "Payment declined",
         code.reason())
         .with("declineCode", code.code());
   }
 
-  public static ApiProblem providerUnavailable() {
-    return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "payment-provider-unavailable",
+  public static Refusal providerUnavailable() {
+    return new Refusal(Refusal.Kind.UNAVAILABLE, "payment-provider-unavailable",
         "Payment provider unavailable",
         "The payment provider could not be reached. Nothing was charged; please try again.");
   }

@@ -3,6 +3,7 @@ package dev.actionpack.process;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * A process variable declared once with its name and type, so delegates read typed values
@@ -38,5 +39,10 @@ public record ProcessVariable<T>(String name, Class<T> type) {
 
   public void set(VariableScope scope, T value) {
     scope.setVariable(name, value);
+  }
+
+  /** Adds the value to the variables a process is started or correlated with. */
+  public VariableMap putIn(VariableMap variables, T value) {
+    return variables.putValue(name, value);
   }
 }

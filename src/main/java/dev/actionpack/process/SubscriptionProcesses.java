@@ -36,11 +36,11 @@ public class SubscriptionProcesses {
   /** Starts {@code subscribe} for a placed order; runs in the caller's transaction. */
   public String startSubscribe(PlacedOrder order) {
     VariableMap variables = Variables.createVariables();
-    variables.put(ORDER_ID.name(), order.orderId().toString());
-    variables.put(ORDER_NUMBER.name(), order.orderNumber());
-    variables.put(PARTNER.name(), order.partnerName());
-    variables.put(AMOUNT.name(), order.amount());
-    variables.put(MANUAL_RENEWAL.name(), order.manualRenewal());
+    ORDER_ID.putIn(variables, order.orderId().toString());
+    ORDER_NUMBER.putIn(variables, order.orderNumber());
+    PARTNER.putIn(variables, order.partnerName());
+    AMOUNT.putIn(variables, order.amount());
+    MANUAL_RENEWAL.putIn(variables, order.manualRenewal());
     return runtimeService
         .startProcessInstanceByKey(SubscribeProcess.KEY, order.subscriptionNumber(), variables)
         .getId();
@@ -49,15 +49,15 @@ public class SubscriptionProcesses {
   /** Starts the {@code renew} instance of one term; runs in the caller's transaction. */
   public String startTerm(TermStarted term) {
     VariableMap variables = Variables.createVariables();
-    variables.put(SUBSCRIPTION_ID.name(), term.subscriptionId().toString());
-    variables.put(PARTNER.name(), term.partnerName());
-    variables.put(TERM_NUMBER.name(), term.termNumber());
-    variables.put(TERM_ENDS_AT.name(), Date.from(term.termEndsAt()));
-    variables.put(AUTO_RENEWAL.name(), term.autoRenewal());
-    variables.put(AMOUNT.name(), term.price());
-    variables.put(AZURE_CREDIT_DUE_AT.name(), Date.from(term.azureCreditDueAt()));
+    SUBSCRIPTION_ID.putIn(variables, term.subscriptionId().toString());
+    PARTNER.putIn(variables, term.partnerName());
+    TERM_NUMBER.putIn(variables, term.termNumber());
+    TERM_ENDS_AT.putIn(variables, Date.from(term.termEndsAt()));
+    AUTO_RENEWAL.putIn(variables, term.autoRenewal());
+    AMOUNT.putIn(variables, term.price());
+    AZURE_CREDIT_DUE_AT.putIn(variables, Date.from(term.azureCreditDueAt()));
     if (term.receiptOrderId() != null) {
-      variables.put(ORDER_ID.name(), term.receiptOrderId().toString());
+      ORDER_ID.putIn(variables, term.receiptOrderId().toString());
     }
     return runtimeService
         .startProcessInstanceByKey(RenewProcess.KEY, term.subscriptionNumber(), variables)
@@ -67,17 +67,17 @@ public class SubscriptionProcesses {
   /** Starts {@code cancel-via-support} for an opened service request (R15). */
   public String startCancelViaSupport(RequestOpened request) {
     VariableMap variables = Variables.createVariables();
-    variables.put(PARTNER.name(), request.partnerName());
-    variables.put(CancelViaSupportProcess.SUBSCRIPTION_NUMBER.name(), request.subscriptionNumber());
-    variables.put(CancelViaSupportProcess.TERM_END.name(), request.termEnd());
-    variables.put(AUTO_RENEWAL.name(), request.autoRenewal());
-    variables.put(CancelViaSupportProcess.PROBLEM_TYPE.name(), request.problemType());
-    variables.put(CancelViaSupportProcess.REQUEST_TEXT.name(), request.text());
-    variables.put(CancelViaSupportProcess.CONTACT_NAME.name(), request.contactName());
-    variables.put(CancelViaSupportProcess.CONTACT_EMAIL.name(), request.contactEmail());
-    variables.put(CancelViaSupportProcess.CONTACT_PHONE.name(), request.contactPhone());
-    variables.put(CancelViaSupportProcess.CONTACT_LANGUAGE.name(), request.contactLanguage());
-    variables.put(CancelViaSupportProcess.SLA_DURATION.name(), request.sla().toString());
+    PARTNER.putIn(variables, request.partnerName());
+    CancelViaSupportProcess.SUBSCRIPTION_NUMBER.putIn(variables, request.subscriptionNumber());
+    CancelViaSupportProcess.TERM_END.putIn(variables, request.termEnd());
+    AUTO_RENEWAL.putIn(variables, request.autoRenewal());
+    CancelViaSupportProcess.PROBLEM_TYPE.putIn(variables, request.problemType());
+    CancelViaSupportProcess.REQUEST_TEXT.putIn(variables, request.text());
+    CancelViaSupportProcess.CONTACT_NAME.putIn(variables, request.contactName());
+    CancelViaSupportProcess.CONTACT_EMAIL.putIn(variables, request.contactEmail());
+    CancelViaSupportProcess.CONTACT_PHONE.putIn(variables, request.contactPhone());
+    CancelViaSupportProcess.CONTACT_LANGUAGE.putIn(variables, request.contactLanguage());
+    CancelViaSupportProcess.SLA_DURATION.putIn(variables, request.sla().toString());
     return runtimeService.startProcessInstanceByKey(CancelViaSupportProcess.KEY,
         request.requestNumber(), variables).getId();
   }

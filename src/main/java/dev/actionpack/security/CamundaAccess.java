@@ -1,9 +1,11 @@
 package dev.actionpack.security;
 
+import static dev.actionpack.process.CamundaGroups.PROCESS_OWNERS;
+import static dev.actionpack.process.CamundaGroups.SUPPORT_AGENTS;
+import static dev.actionpack.process.CamundaGroups.SUPPORT_LEADS;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import dev.actionpack.notification.SupportLeadAlerts;
 import dev.actionpack.process.CancelViaSupportProcess;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,6 @@ import org.springframework.stereotype.Component;
 @Order(1)
 public class CamundaAccess implements ApplicationRunner {
 
-  public static final String PROCESS_OWNERS = "process-owners";
-  public static final String SUPPORT_AGENTS = CancelViaSupportProcess.CANDIDATE_GROUP;
-  public static final String SUPPORT_LEADS = SupportLeadAlerts.SUPPORT_LEADS;
   public static final String CANCELLATION_FILTER = "Cancellation requests";
 
   private static final String SUPPORT = CancelViaSupportProcess.KEY;

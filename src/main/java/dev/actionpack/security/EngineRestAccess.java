@@ -1,5 +1,6 @@
 package dev.actionpack.security;
 
+import dev.actionpack.process.CamundaGroups;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,17 +73,17 @@ final class EngineRestAccess extends OncePerRequestFilter {
     if (reading && profile.matches() && profile.group(1).equals(user.getUserId())) {
       return true;
     }
-    if (groups.contains(CamundaAccess.PROCESS_OWNERS) && reading
+    if (groups.contains(CamundaGroups.PROCESS_OWNERS) && reading
         && OWNERS_READ.matcher(path).matches()) {
       return true;
     }
-    boolean support = groups.contains(CamundaAccess.SUPPORT_AGENTS)
-        || groups.contains(CamundaAccess.SUPPORT_LEADS);
+    boolean support = groups.contains(CamundaGroups.SUPPORT_AGENTS)
+        || groups.contains(CamundaGroups.SUPPORT_LEADS);
     if (support && (TASK_WORK.matcher(path).matches()
         || (reading && AGENTS_READ.matcher(path).matches()))) {
       return true;
     }
-    return groups.contains(CamundaAccess.SUPPORT_LEADS) && reading
+    return groups.contains(CamundaGroups.SUPPORT_LEADS) && reading
         && LEADS_READ.matcher(path).matches();
   }
 }

@@ -2,6 +2,7 @@ package dev.actionpack.subscription;
 
 import static dev.actionpack.process.ProcessVariables.TERM_ENDS_AT;
 
+import dev.actionpack.offer.TermCalendar;
 import dev.actionpack.process.EngineClock;
 import java.time.Instant;
 import java.util.Date;

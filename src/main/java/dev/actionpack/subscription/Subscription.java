@@ -1,5 +1,7 @@
 package dev.actionpack.subscription;
 
+import dev.actionpack.benefit.BenefitService;
+import dev.actionpack.offer.TermCalendar;
 import dev.actionpack.persistence.AssignedIdEntity;
 import dev.actionpack.process.EngineClock;
 import jakarta.persistence.Column;
@@ -213,6 +215,11 @@ public class Subscription extends AssignedIdEntity<UUID> {
 
   public UUID getPartnerId() {
     return partnerId;
+  }
+
+  /** What the benefits need to know of this subscription (R8). */
+  public BenefitService.Holder benefitHolder() {
+    return new BenefitService.Holder(id, number, offerCode, anchor);
   }
 
   public String getOfferCode() {

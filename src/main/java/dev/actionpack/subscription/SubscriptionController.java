@@ -4,12 +4,10 @@ import dev.actionpack.benefit.BenefitService;
 import dev.actionpack.offer.Money;
 import dev.actionpack.offer.Offer;
 import dev.actionpack.offer.OfferRepository;
-import dev.actionpack.offer.OfferView;
-import dev.actionpack.order.PurchaseService;
 import dev.actionpack.partner.PartnerPrincipal;
 import dev.actionpack.payment.PaymentMethodRepository;
 import dev.actionpack.payment.PaymentMethodView;
-import dev.actionpack.web.ApiProblem;
+import dev.actionpack.domain.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
@@ -24,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Partner Center's "available offers" and "purchased offers" lists. */
+/** Partner Center's "purchased offers": the subscriptions, auto-renewal and benefits. */
 @RestController
 @RequestMapping("/api")
 class SubscriptionController {
@@ -32,28 +30,17 @@ class SubscriptionController {
   private final OfferRepository offers;
   private final SubscriptionRepository subscriptions;
   private final PaymentMethodRepository paymentMethods;
-  private final PurchaseService purchases;
   private final SubscriptionService lifecycle;
   private final BenefitService benefits;
 
   SubscriptionController(OfferRepository offers, SubscriptionRepository subscriptions,
-      PaymentMethodRepository paymentMethods, PurchaseService purchases,
-      SubscriptionService lifecycle, BenefitService benefits) {
+      PaymentMethodRepository paymentMethods, SubscriptionService lifecycle,
+      BenefitService benefits) {
     this.offers = offers;
     this.subscriptions = subscriptions;
     this.paymentMethods = paymentMethods;
-    this.purchases = purchases;
     this.lifecycle = lifecycle;
     this.benefits = benefits;
-  }
-
-  @GetMapping("/offers/available")
-  @Transactional(readOnly = true)
-  List<OfferView> available(@AuthenticationPrincipal PartnerPrincipal partner) {
-    return offers.findByActiveTrueOrderByCode().stream()
-        .map(offer -> OfferView.of(offer, purchases.refusal(partner.partnerId(), offer.getCode())
-            .map(Throwable::getMessage).orElse(null)))
-        .toList();
   }
 
   @GetMapping({"/offers/purchased", "/subscriptions"})
@@ -68,7 +55,7 @@ class SubscriptionController {
   SubscriptionView show(@AuthenticationPrincipal PartnerPrincipal partner,
       @PathVariable String number) {
     return subscriptions.findByNumberAndPartnerId(number, partner.partnerId()).map(this::view)
-        .orElseThrow(() -> ApiProblem.notFound("Subscription"));
+        .orElseThrow(() -> Refusal.notFound("Subscription"));
   }
 
   /**
@@ -113,7 +100,7 @@ class SubscriptionController {
 
   private Subscription own(PartnerPrincipal partner, String number) {
     return subscriptions.findByNumberAndPartnerId(number, partner.partnerId())
-        .orElseThrow(() -> ApiProblem.notFound("Subscription"));
+        .orElseThrow(() -> Refusal.notFound("Subscription"));
   }
 
   record AutoRenewalRequest(@NotNull(message = "is required") Boolean enabled) {}

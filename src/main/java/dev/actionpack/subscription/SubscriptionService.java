@@ -2,25 +2,15 @@ package dev.actionpack.subscription;
 
 import dev.actionpack.benefit.BenefitService;
 import dev.actionpack.offer.OfferRepository;
-import dev.actionpack.operations.BusinessMetrics;
-import dev.actionpack.order.OrderKind;
-import dev.actionpack.order.OrderOutcomes;
-import dev.actionpack.order.OrderStatus;
-import dev.actionpack.order.PurchaseOrder;
-import dev.actionpack.order.PurchaseOrderRepository;
-import dev.actionpack.order.Refunds;
 import dev.actionpack.partner.PartnerRepository;
-import dev.actionpack.payment.Refund;
 import dev.actionpack.process.SubscriptionProcesses.TermStarted;
 import dev.actionpack.process.SubscriptionProcesses;
-import dev.actionpack.web.ApiProblem;
-import java.math.BigDecimal;
+import dev.actionpack.domain.Refusal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,49 +21,33 @@ public class SubscriptionService {
   private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
 
   private final SubscriptionRepository subscriptions;
-  private final PurchaseOrderRepository orders;
   private final PartnerRepository partners;
   private final OfferRepository offers;
   private final SubscriptionProcesses processes;
-  private final OrderOutcomes outcomes;
   private final BenefitService benefits;
   private final RenewalPolicy policy;
-  private final Refunds refunds;
-  private final BusinessMetrics metrics;
 
-  SubscriptionService(SubscriptionRepository subscriptions, PurchaseOrderRepository orders,
-      PartnerRepository partners, OfferRepository offers, SubscriptionProcesses processes,
-      OrderOutcomes outcomes, BenefitService benefits, RenewalPolicy policy, Refunds refunds,
-      BusinessMetrics metrics) {
-    this.refunds = refunds;
-    this.metrics = metrics;
+  SubscriptionService(SubscriptionRepository subscriptions, PartnerRepository partners,
+      OfferRepository offers, SubscriptionProcesses processes, BenefitService benefits,
+      RenewalPolicy policy) {
     this.subscriptions = subscriptions;
-    this.orders = orders;
     this.partners = partners;
     this.offers = offers;
     this.processes = processes;
-    this.outcomes = outcomes;
     this.benefits = benefits;
     this.policy = policy;
   }
 
   /**
-   * Activates the subscription of a paid order and confirms the order, in the charge's
-   * transaction: there is no confirmed order without its subscription (R4, R5), and the
-   * benefits come with it (R8).
+   * Activates a new subscription with its benefits (R5, R8); the caller confirms the order that
+   * paid for it in the same transaction.
    */
   @Transactional
-  public Subscription activate(UUID orderId) {
-    PurchaseOrder order = orders.findById(orderId).orElseThrow();
-    Subscription subscription = subscriptions.save(Subscription.activate(
-        order.getSubscriptionNumber(), order.getPartnerId(), order.getOfferCode(),
-        order.getPaymentMethodId()));
-    benefits.grantTermBenefits(subscription);
-    order.confirm();
-    outcomes.completed(orderId);
-    metrics.orderConfirmed(order.getKind());
-    log.info("Subscription {} activated by order {}, term ends {}", subscription.getNumber(),
-        order.getNumber(), subscription.getTermEnd());
+  public Subscription activate(String number, UUID partnerId, String offerCode,
+      UUID paymentMethodId) {
+    Subscription subscription = subscriptions.save(Subscription.activate(number, partnerId,
+        offerCode, paymentMethodId));
+    benefits.grantTermBenefits(subscription.benefitHolder());
     return subscription;
   }
 
@@ -89,52 +63,35 @@ public class SubscriptionService {
     String price = offers.findById(subscription.getOfferCode()).orElseThrow().displayPrice();
     processes.startTerm(new TermStarted(subscription.getId(), subscription.getNumber(),
         partnerName, subscription.getTermNumber(), subscription.getTermEnd(),
-        subscription.isAutoRenewal(), price, benefits.nextAzureCreditDue(subscription),
+        subscription.isAutoRenewal(), price, benefits.nextAzureCreditDue(subscription.benefitHolder()),
         receiptOrderId));
   }
 
   /** The anniversary charge (or a dunning retry) was approved: the next term begins (R9). */
   @Transactional
-  public Subscription renewOnAnniversary(UUID subscriptionId, UUID orderId) {
+  public Subscription renewOnAnniversary(UUID subscriptionId) {
     Subscription subscription = subscriptions.findById(subscriptionId).orElseThrow();
-    PurchaseOrder order = orders.findById(orderId).orElseThrow();
     subscription.renewOnAnniversary();
-    order.confirm();
-    metrics.orderConfirmed(order.getKind());
-    metrics.renewed(order.getKind());
-    log.info("Subscription {} renewed by order {}: term {} ends {}", subscription.getNumber(),
-        order.getNumber(), subscription.getTermNumber(), subscription.getTermEnd());
     return subscription;
   }
 
   /**
    * A manual renewal was charged (R13): the subscription is renewed, auto-renewal is on again,
    * the card just used pays the next renewals, and the term's {@code renew} instance hands over
-   * to the next term's.
+   * to the next term's. The caller has settled the orders first.
    */
   @Transactional
-  public Subscription renewManually(UUID orderId) {
-    PurchaseOrder order = orders.findById(orderId).orElseThrow();
-    Subscription subscription = subscriptions.findByNumber(order.getSubscriptionNumber())
-        .orElseThrow();
+  public Subscription renewManually(String number, UUID paymentMethodId) {
+    Subscription subscription = subscriptions.findByNumber(number).orElseThrow();
     boolean lapsed = !subscription.getStatus().isCurrent();
-    subscription.renewManually(order.getPaymentMethodId());
+    subscription.renewManually(paymentMethodId);
     if (lapsed) {
-      benefits.grantTermBenefits(subscription);
+      benefits.grantTermBenefits(subscription.benefitHolder());
     }
-    order.confirm();
-    outcomes.completed(orderId);
-    metrics.orderConfirmed(order.getKind());
-    metrics.renewed(order.getKind());
-    orders.findBySubscriptionNumberAndKindAndStatus(subscription.getNumber(),
-        OrderKind.AUTO_RENEWAL, OrderStatus.PENDING).forEach(PurchaseOrder::cancel);
     subscriptions.flush();
     if (!processes.renewedManually(subscription.getNumber())) {
       startCurrentTerm(subscription.getId(), null);
     }
-    log.info("Subscription {} renewed manually by order {}: term {} ends {}",
-        subscription.getNumber(), order.getNumber(), subscription.getTermNumber(),
-        subscription.getTermEnd());
     return subscription;
   }
 
@@ -146,9 +103,9 @@ public class SubscriptionService {
   @Transactional
   public Subscription turnOffAutoRenewal(UUID partnerId, String number) {
     Subscription subscription = subscriptions.lockByNumberAndPartnerId(number, partnerId)
-        .orElseThrow(() -> ApiProblem.notFound("Subscription"));
+        .orElseThrow(() -> Refusal.notFound("Subscription"));
     if (subscription.getStatus() != SubscriptionStatus.ACTIVE) {
-      throw new ApiProblem(HttpStatus.CONFLICT, "subscription-not-active",
+      throw new Refusal(Refusal.Kind.CONFLICT, "subscription-not-active",
           "Subscription not active", "Auto-renewal can only be turned off while the "
               + "subscription is active; it is " + subscription.getStatus() + ".")
           .with("status", subscription.getStatus());
@@ -159,7 +116,7 @@ public class SubscriptionService {
     subscription.turnOffAutoRenewal();
     subscriptions.flush();
     if (!processes.autoRenewalTurnedOff(number)) {
-      throw new ApiProblem(HttpStatus.CONFLICT, "renewal-in-progress", "Renewal in progress",
+      throw new Refusal(Refusal.Kind.CONFLICT, "renewal-in-progress", "Renewal in progress",
           "The subscription is being renewed at this moment, so auto-renewal was not turned "
               + "off. Look at the subscription again in a minute.");
     }
@@ -168,64 +125,38 @@ public class SubscriptionService {
   }
 
   /**
-   * Support cancels the subscription now (R16): benefits revoked, pending renewal charges
-   * cancelled, the unused share of the last payment refunded if asked, the term's instance
-   * ended. Empty when it was already cancelled or closed: nothing to do.
+   * Cancels now (R16): benefits revoked. Empty when it was already cancelled or closed; the
+   * caller settles orders and refunds, then ends the term's instance.
    */
   @Transactional
-  public Optional<Cancellation> cancelNow(String number, boolean refund, String cancellationKey) {
+  public Optional<Subscription> cancel(String number) {
     Subscription subscription = subscriptions.lockByNumber(number).orElseThrow();
-    Instant termStart = subscription.getTermStart();
     if (!subscription.cancel()) {
       return Optional.empty();
     }
     benefits.revokeAll(subscription.getId());
-    orders.findBySubscriptionNumberAndKindAndStatus(number, OrderKind.AUTO_RENEWAL,
-        OrderStatus.PENDING).forEach(PurchaseOrder::cancel);
-    BigDecimal refunded = refund ? refunds.refundUnusedTerm(subscription, cancellationKey)
-        .map(Refund::getAmount).orElse(BigDecimal.ZERO) : BigDecimal.ZERO;
-    subscriptions.flush();
-    processes.cancelledNow(number);
-    log.info("Subscription {} cancelled now (term from {}), refunded {}", number, termStart,
-        refunded);
-    return Optional.of(new Cancellation(subscription.getId(), refunded));
+    return Optional.of(subscription);
   }
 
   /**
-   * Support cancels at the term end (R16): auto-renewal off, so the subscription expires at its
-   * term end. A subscription whose term is already over (past due or expired) is cancelled now,
-   * without refund. Empty when it was already cancelled or closed.
+   * Turns auto-renewal off for a cancellation at the term end (R16), so the subscription expires
+   * then; a subscription being renewed at this moment is a technical failure, retried.
    */
   @Transactional
-  public Optional<Cancellation> cancelAtTermEnd(String number, String cancellationKey) {
-    Subscription subscription = subscriptions.lockByNumber(number).orElseThrow();
-    switch (subscription.getStatus()) {
-      case ACTIVE -> {
-        if (subscription.isAutoRenewal()) {
-          subscription.turnOffAutoRenewal();
-          subscriptions.flush();
-          if (!processes.autoRenewalTurnedOff(number)) {
-            throw new IllegalStateException("subscription " + number + " is being renewed at "
-                + "this moment; complete the task again in a minute");
-          }
-        }
-        return Optional.of(new Cancellation(subscription.getId(), BigDecimal.ZERO));
-      }
-      case PAST_DUE, EXPIRED -> {
-        return cancelNow(number, false, cancellationKey);
-      }
-      default -> {
-        return Optional.empty();
+  public void turnOffForCancellation(Subscription subscription) {
+    if (subscription.isAutoRenewal()) {
+      subscription.turnOffAutoRenewal();
+      subscriptions.flush();
+      if (!processes.autoRenewalTurnedOff(subscription.getNumber())) {
+        throw new IllegalStateException("subscription " + subscription.getNumber() + " is "
+            + "being renewed at this moment; complete the task again in a minute");
       }
     }
   }
 
-  /** What a cancellation did: the subscription, and the amount refunded (zero for none). */
-  public record Cancellation(UUID subscriptionId, BigDecimal refunded) {}
-
   /** Refuses to turn auto-renewal on: only a manual renewal does that (R10). */
-  public ApiProblem autoRenewalCannotBeTurnedOn(String number) {
-    return new ApiProblem(HttpStatus.CONFLICT, "auto-renewal-turn-on-refused",
+  public Refusal autoRenewalCannotBeTurnedOn(String number) {
+    return new Refusal(Refusal.Kind.CONFLICT, "auto-renewal-turn-on-refused",
         "Auto-renewal cannot be turned on", "Auto-renewal cannot be turned back on by itself. "
             + "Renew subscription " + number + " manually (POST /api/subscriptions/" + number
             + "/renewals): a manual renewal turns auto-renewal on again.")

@@ -1,27 +1,27 @@
 package dev.actionpack.support;
 
-
-import dev.actionpack.notification.SendNotificationDelegate;
-import dev.actionpack.notification.SupportLeadAlerts;
+import dev.actionpack.process.StepKey;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The service level passed unhandled: the task goes up in Tasklist and the leads are told (R18).
+ * The service level passed unhandled: the task goes up in Tasklist and the leads are told (R18),
+ * by whoever listens to {@link RequestEscalated} in this transaction.
  */
 @Component
 public class EscalateRequestDelegate implements JavaDelegate {
 
   private final ServiceRequestService requests;
-  private final SupportLeadAlerts leads;
+  private final ApplicationEventPublisher events;
   private final SupportPolicy policy;
 
-  EscalateRequestDelegate(ServiceRequestService requests, SupportLeadAlerts leads,
+  EscalateRequestDelegate(ServiceRequestService requests, ApplicationEventPublisher events,
       SupportPolicy policy) {
     this.requests = requests;
-    this.leads = leads;
+    this.events = events;
     this.policy = policy;
   }
 
@@ -31,7 +31,7 @@ public class EscalateRequestDelegate implements JavaDelegate {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()
         .forEach(task -> tasks.setPriority(task.getId(), policy.escalatedPriority()));
-    leads.escalated(request.getNumber(), request.getSubscriptionNumber(), policy.sla(),
-        SendNotificationDelegate.dedupeKey(execution));
+    events.publishEvent(new RequestEscalated(request.getNumber(),
+        request.getSubscriptionNumber(), policy.sla(), StepKey.of(execution)));
   }
 }

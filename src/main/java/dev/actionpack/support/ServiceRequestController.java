@@ -1,7 +1,7 @@
 package dev.actionpack.support;
 
 import dev.actionpack.partner.PartnerPrincipal;
-import dev.actionpack.web.ApiProblem;
+import dev.actionpack.domain.Refusal;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -52,7 +52,7 @@ class ServiceRequestController {
       @RequestParam(required = false) String status) {
     Optional<ServiceRequestStatus> filter = Optional.ofNullable(status).map(value ->
         Arrays.stream(ServiceRequestStatus.values()).filter(s -> s.name().equals(value))
-            .findFirst().orElseThrow(() -> ApiProblem.invalidField("status",
+            .findFirst().orElseThrow(() -> Refusal.invalidField("status",
                 "must be one of " + Arrays.toString(ServiceRequestStatus.values()))));
     return requests.list(partner.partnerId(), filter).stream().map(this::view).toList();
   }

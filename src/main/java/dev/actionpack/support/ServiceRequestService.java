@@ -1,14 +1,14 @@
 package dev.actionpack.support;
 
-import dev.actionpack.order.NumberSequences;
+import dev.actionpack.order.Cancellations.Cancellation;
+import dev.actionpack.order.Cancellations;
 import dev.actionpack.partner.PartnerRepository;
+import dev.actionpack.persistence.NumberSequences;
 import dev.actionpack.process.SubscriptionProcesses.RequestOpened;
 import dev.actionpack.process.SubscriptionProcesses;
 import dev.actionpack.subscription.Subscription;
 import dev.actionpack.subscription.SubscriptionRepository;
-import dev.actionpack.subscription.SubscriptionService.Cancellation;
-import dev.actionpack.subscription.SubscriptionService;
-import dev.actionpack.web.ApiProblem;
+import dev.actionpack.domain.Refusal;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,20 +31,20 @@ public class ServiceRequestService {
   private final ServiceRequestRepository requests;
   private final ServiceRequestEventRepository events;
   private final SubscriptionRepository subscriptions;
-  private final SubscriptionService subscriptionService;
+  private final Cancellations cancellations;
   private final PartnerRepository partners;
   private final NumberSequences numbers;
   private final SubscriptionProcesses processes;
   private final SupportPolicy policy;
 
   ServiceRequestService(ServiceRequestRepository requests, ServiceRequestEventRepository events,
-      SubscriptionRepository subscriptions, SubscriptionService subscriptionService,
+      SubscriptionRepository subscriptions, Cancellations cancellations,
       PartnerRepository partners, NumberSequences numbers, SubscriptionProcesses processes,
       SupportPolicy policy) {
     this.requests = requests;
     this.events = events;
     this.subscriptions = subscriptions;
-    this.subscriptionService = subscriptionService;
+    this.cancellations = cancellations;
     this.partners = partners;
     this.numbers = numbers;
     this.processes = processes;
@@ -58,11 +58,11 @@ public class ServiceRequestService {
   @Transactional
   public ServiceRequest open(UUID partnerId, OpenServiceRequest input) {
     ProblemType type = ProblemType.of(input.problemType()).orElseThrow(() ->
-        ApiProblem.invalidField("problemType", "is not a problem type of the catalog; "
+        Refusal.invalidField("problemType", "is not a problem type of the catalog; "
             + "see GET /api/service-requests/problem-types"));
     Subscription subscription = subscriptions
         .findByNumberAndPartnerId(input.subscriptionNumber(), partnerId)
-        .orElseThrow(() -> ApiProblem.invalidField("subscriptionNumber",
+        .orElseThrow(() -> Refusal.invalidField("subscriptionNumber",
             "is not the number of a subscription of this partner"));
     ServiceRequest request = requests.save(new ServiceRequest(numbers.nextServiceRequestNumber(),
         partnerId, type, subscription.getNumber(), input.description(), input.contact()));
@@ -89,7 +89,7 @@ public class ServiceRequestService {
   @Transactional(readOnly = true)
   public ServiceRequest show(UUID partnerId, String number) {
     return requests.findByNumberAndPartnerId(number, partnerId)
-        .orElseThrow(() -> ApiProblem.notFound("Service request"));
+        .orElseThrow(() -> Refusal.notFound("Service request"));
   }
 
   @Transactional(readOnly = true)
@@ -134,7 +134,7 @@ public class ServiceRequestService {
   @Transactional
   public boolean cancelNow(String requestNumber, boolean refund) {
     ServiceRequest request = byNumber(requestNumber);
-    Optional<Cancellation> done = subscriptionService.cancelNow(request.getSubscriptionNumber(),
+    Optional<Cancellation> done = cancellations.cancelNow(request.getSubscriptionNumber(),
         refund, request.getNumber());
     request.refunded(done.map(Cancellation::refunded).orElse(BigDecimal.ZERO));
     return done.isPresent();
@@ -144,7 +144,7 @@ public class ServiceRequestService {
   @Transactional
   public boolean cancelAtTermEnd(String requestNumber) {
     ServiceRequest request = byNumber(requestNumber);
-    return subscriptionService.cancelAtTermEnd(request.getSubscriptionNumber(),
+    return cancellations.cancelAtTermEnd(request.getSubscriptionNumber(),
         request.getNumber()).isPresent();
   }
 

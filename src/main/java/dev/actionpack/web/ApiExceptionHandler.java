@@ -3,7 +3,8 @@ package dev.actionpack.web;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.actionpack.web.ApiProblem.FieldError;
+import dev.actionpack.domain.Refusal;
+import dev.actionpack.domain.Refusal.FieldError;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,6 +38,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<ProblemDetail> handleProblem(ApiProblem problem) {
     return problem.toResponse();
+  }
+
+  /** Every refusal of a domain rule, thrown by a service, an entity or a delegate. */
+  @ExceptionHandler(Refusal.class)
+  ResponseEntity<ProblemDetail> handleRefusal(Refusal refusal) {
+    return ApiProblem.of(refusal).toResponse();
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

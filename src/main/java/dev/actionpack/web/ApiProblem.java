@@ -1,6 +1,8 @@
 package dev.actionpack.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.actionpack.domain.Refusal;
+import dev.actionpack.domain.Refusal.FieldError;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +19,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A refusal the client can act on, rendered as {@code application/problem+json}. The type names
- * the kind of problem; {@code field} (when set) names the request field at fault.
+ * the kind of problem; {@code field} (when set) names the request field at fault. The web layer
+ * makes these itself (bad input, sign-in, overload) and from the domain's {@link Refusal}s, whose
+ * kinds it maps to statuses here and nowhere else.
  */
 public class ApiProblem extends RuntimeException {
 
@@ -34,17 +38,30 @@ public class ApiProblem extends RuntimeException {
     this.title = title;
   }
 
-  /** Nothing of that kind with that id for this partner; the id is not repeated. */
-  public static ApiProblem notFound(String what) {
-    return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", what + " not found",
-        "This partner has no such " + what.toLowerCase() + ".");
+  /** A domain refusal as the API answers it. */
+  public static ApiProblem of(Refusal refusal) {
+    ApiProblem problem = new ApiProblem(status(refusal.kind()), refusal.type(), refusal.title(),
+        refusal.getMessage());
+    problem.properties.putAll(refusal.properties());
+    problem.retryAfter = refusal.retryAfter();
+    return problem;
+  }
+
+  /** The status each kind of refusal is answered with. */
+  static HttpStatus status(Refusal.Kind kind) {
+    return switch (kind) {
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+      case PAYMENT_DECLINED -> HttpStatus.PAYMENT_REQUIRED;
+      case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+    };
   }
 
   /** A field that is present and well-formed but not acceptable (422). */
   public static ApiProblem invalidField(String field, String reason) {
-    return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request", "Invalid request",
-        field + ": " + reason)
-        .with("errors", List.of(new FieldError(field, reason)));
+    return of(Refusal.invalidField(field, reason));
   }
 
   public ApiProblem with(String name, Object value) {
@@ -90,7 +107,4 @@ public class ApiProblem extends RuntimeException {
     properties.forEach(problem::setProperty);
     return problem;
   }
-
-  /** One field at fault and why, without echoing the value (it may be a card number). */
-  public record FieldError(String field, String reason) {}
 }

@@ -13,6 +13,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import dev.actionpack.process.CamundaGroups;
 import dev.actionpack.process.RenewProcess;
 import dev.actionpack.security.CamundaAccess;
 import dev.actionpack.support.LifecycleTest;
@@ -67,8 +68,8 @@ class WebappBrowserTest extends LifecycleTest {
 
   @BeforeEach
   void openPage() {
-    user("sam", CamundaAccess.SUPPORT_AGENTS);
-    user("olivia", CamundaAccess.PROCESS_OWNERS);
+    user("sam", CamundaGroups.SUPPORT_AGENTS);
+    user("olivia", CamundaGroups.PROCESS_OWNERS);
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
     context.setDefaultTimeout(Browsers.WAIT.toMillis());
     page = context.newPage();

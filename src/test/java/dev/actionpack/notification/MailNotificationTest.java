@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.actionpack.process.CamundaGroups;
 import dev.actionpack.support.LifecycleTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -204,7 +205,7 @@ class MailNotificationTest extends LifecycleTest {
       lead.setEmail("lead@support.example");
       lead.setPassword("lead-secret-password");
       identity.saveUser(lead);
-      identity.createMembership("lead", SupportLeadAlerts.SUPPORT_LEADS);
+      identity.createMembership("lead", CamundaGroups.SUPPORT_LEADS);
     }
     clockAt("2027-07-01T08:00:00Z");
     PartnerLogin partner = newMember();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.actionpack.web.ApiProblem;
+import dev.actionpack.domain.Refusal;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -56,7 +56,7 @@ class CardNumbersTest {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-06-01T00:00:00Z")));
     assertThatThrownBy(() ->
         CardNumbers.requireChargeable(card("4242424242424242", 5, 2027, "123"), "card"))
-        .isInstanceOf(ApiProblem.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("card.expiryYear the card has expired");
   }
 
@@ -65,7 +65,7 @@ class CardNumbersTest {
   void shouldNameFieldsWithoutEchoingTheNumber() {
     assertThatThrownBy(() ->
         CardNumbers.requireChargeable(card("4242424242424241", 13, 2030, "12"), "card"))
-        .isInstanceOf(ApiProblem.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("card.number").hasMessageContaining("card.expiryMonth")
         .hasMessageContaining("card.cvc")
         .hasMessageNotContaining("4242424242424241");

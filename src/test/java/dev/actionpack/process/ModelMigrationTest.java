@@ -6,9 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import dev.actionpack.offer.TermCalendar;
 import dev.actionpack.subscription.ReminderSchedule;
 import dev.actionpack.subscription.RenewalPolicy;
-import dev.actionpack.subscription.TermCalendar;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;

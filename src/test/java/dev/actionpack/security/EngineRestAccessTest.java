@@ -3,6 +3,7 @@ package dev.actionpack.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.actionpack.process.CamundaGroups;
 import dev.actionpack.support.ApiTest;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,8 @@ class EngineRestAccessTest extends ApiTest {
 
   @BeforeEach
   void usersAndTheCleanupJob() {
-    camundaUser(OWNER, CamundaAccess.PROCESS_OWNERS, PASSWORD);
-    camundaUser(AGENT, CamundaAccess.SUPPORT_AGENTS, PASSWORD);
+    camundaUser(OWNER, CamundaGroups.PROCESS_OWNERS, PASSWORD);
+    camundaUser(AGENT, CamundaGroups.SUPPORT_AGENTS, PASSWORD);
     if (history.findHistoryCleanupJobs().isEmpty()) {
       history.cleanUpHistoryAsync();
     }
@@ -79,7 +80,7 @@ class EngineRestAccessTest extends ApiTest {
   @Test
   @DisplayName("R23 the engine itself refuses a non-admin's job actions, whatever the way in (the webapps' API, Java)")
   void shouldRefuseJobActionsInTheEngineItself() {
-    identity.setAuthentication(OWNER, List.of(CamundaAccess.PROCESS_OWNERS));
+    identity.setAuthentication(OWNER, List.of(CamundaGroups.PROCESS_OWNERS));
     try {
       assertThatThrownBy(() -> management.executeJob(cleanup.getId()))
           .isInstanceOf(AuthorizationException.class);

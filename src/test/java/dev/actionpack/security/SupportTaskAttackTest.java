@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.actionpack.process.CamundaGroups;
 import dev.actionpack.support.LifecycleTest;
 import dev.actionpack.support.Outcome;
 import dev.actionpack.support.ServiceRequestService;
@@ -46,8 +47,8 @@ class SupportTaskAttackTest extends LifecycleTest {
 
   @BeforeEach
   void twoPartnersWithARequestEach() {
-    camundaUser(AGENT, CamundaAccess.SUPPORT_AGENTS, PASSWORD);
-    camundaUser(OTHER_AGENT, CamundaAccess.SUPPORT_AGENTS, PASSWORD);
+    camundaUser(AGENT, CamundaGroups.SUPPORT_AGENTS, PASSWORD);
+    camundaUser(OTHER_AGENT, CamundaGroups.SUPPORT_AGENTS, PASSWORD);
     clockAt("2027-03-10T10:00:00Z");
     PartnerLogin partner = newMember();
     other = newMember();

@@ -29,6 +29,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import dev.actionpack.offer.TermCalendar;
 import dev.actionpack.process.JobDriver;
 import dev.actionpack.process.ModelTestEngine;
 import dev.actionpack.process.ProcessErrors;

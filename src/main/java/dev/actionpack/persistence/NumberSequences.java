@@ -1,4 +1,4 @@
-package dev.actionpack.order;
+package dev.actionpack.persistence;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.dialect.Dialect;

@@ -1,10 +1,9 @@
-package dev.actionpack.benefit;
+package dev.actionpack.subscription;
 
 import static dev.actionpack.process.ProcessVariables.AZURE_CREDIT_DUE_AT;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
 
-import dev.actionpack.subscription.Subscription;
-import dev.actionpack.subscription.SubscriptionRepository;
+import dev.actionpack.benefit.BenefitService;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -31,7 +30,7 @@ public class GrantAzureCreditDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Subscription subscription = subscriptions
         .findById(UUID.fromString(SUBSCRIPTION_ID.from(execution))).orElseThrow();
-    Instant next = benefits.grantAzureCredit(subscription,
+    Instant next = benefits.grantAzureCredit(subscription.benefitHolder(),
         AZURE_CREDIT_DUE_AT.from(execution).toInstant());
     AZURE_CREDIT_DUE_AT.set(execution, Date.from(next));
   }

@@ -1,4 +1,4 @@
-package dev.actionpack.subscription;
+package dev.actionpack.offer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

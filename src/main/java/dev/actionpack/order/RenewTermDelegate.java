@@ -1,4 +1,4 @@
-package dev.actionpack.subscription;
+package dev.actionpack.order;
 
 import static dev.actionpack.process.ProcessVariables.ORDER_ID;
 import static dev.actionpack.process.ProcessVariables.SUBSCRIPTION_ID;
@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RenewTermDelegate implements JavaDelegate {
 
-  private final SubscriptionService subscriptions;
+  private final OrderFulfilment subscriptions;
 
-  RenewTermDelegate(SubscriptionService subscriptions) {
+  RenewTermDelegate(OrderFulfilment subscriptions) {
     this.subscriptions = subscriptions;
   }
 

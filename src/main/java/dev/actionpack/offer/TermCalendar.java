@@ -1,4 +1,4 @@
-package dev.actionpack.subscription;
+package dev.actionpack.offer;
 
 import java.time.Duration;
 import java.time.Instant;
