@@ -71,7 +71,8 @@ public class ModelMigration {
           .mapEqualActivities()
           .updateEventTriggers()
           .build();
-      Set<String> staying = instancesIn(older.getId(), unmappable(older.getId(), plan));
+      Set<String> staying = instancesIn(older.getId(),
+          unmappable(older.getId(), latest.getId(), plan));
       List<String> moving = new ArrayList<>();
       for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
           .processDefinitionId(older.getId()).list()) {
@@ -97,17 +98,31 @@ public class ModelMigration {
 
   /**
    * The activities of a definition that the plan cannot move an instance out of: those without
-   * an instruction, and those inside a scope without one (a removed sub-process or
-   * multi-instance body).
+   * an instruction, those inside a scope without one (a removed sub-process or multi-instance
+   * body), and those whose job before them the new version no longer has (an activity that is
+   * no longer asynchronous: an instance waiting for that job cannot be moved).
    */
-  private Set<String> unmappable(String definitionId, MigrationPlan plan) {
+  private Set<String> unmappable(String definitionId, String latestId, MigrationPlan plan) {
+    ProcessDefinitionImpl definition = deployed(definitionId);
+    ProcessDefinitionImpl latest = deployed(latestId);
     Set<String> mapped = plan.getInstructions().stream()
+        .filter(instruction -> !lostItsJob(definition, latest, instruction))
         .map(MigrationInstruction::getSourceActivityId).collect(Collectors.toSet());
-    ProcessDefinitionImpl definition = (ProcessDefinitionImpl)
-        ((RepositoryServiceImpl) repositoryService).getDeployedProcessDefinition(definitionId);
     Set<String> unmappable = new HashSet<>();
     collectUnmappable(definition, false, mapped, unmappable);
     return unmappable;
+  }
+
+  private static boolean lostItsJob(ProcessDefinitionImpl source, ProcessDefinitionImpl target,
+      MigrationInstruction instruction) {
+    ActivityImpl from = source.findActivity(instruction.getSourceActivityId());
+    ActivityImpl to = target.findActivity(instruction.getTargetActivityId());
+    return from != null && to != null && from.isAsyncBefore() && !to.isAsyncBefore();
+  }
+
+  private ProcessDefinitionImpl deployed(String definitionId) {
+    return (ProcessDefinitionImpl)
+        ((RepositoryServiceImpl) repositoryService).getDeployedProcessDefinition(definitionId);
   }
 
   private static void collectUnmappable(ScopeImpl scope, boolean scopeUnmappable,

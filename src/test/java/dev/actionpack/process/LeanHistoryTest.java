@@ -3,6 +3,8 @@ package dev.actionpack.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.actionpack.support.ApiTest;
+import java.time.Duration;
+import java.util.Date;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -47,6 +49,24 @@ class LeanHistoryTest extends ApiTest {
         .creationLog().count()).isZero();
     assertThat(history.createHistoricDetailQuery().processInstanceId(subscribe.getId()).count())
         .isZero();
+  }
+
+  @Test
+  @DisplayName("R20 a term's history carries its removal time from its start (start + 800 days), so ending it updates no history row and it stays removable")
+  void shouldSetTheRemovalTimeAtTheStart() {
+    Response purchase = purchase(newMember(), purchaseWithCard("4242424242424242"), null);
+    assertThat(purchase.status()).isEqualTo(201);
+
+    HistoricProcessInstance term = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(RenewProcess.KEY)
+        .processInstanceBusinessKey(purchase.body().get("subscriptionNumber").asText())
+        .singleResult();
+    assertThat(term.getEndTime()).as("the term is running").isNull();
+    assertThat(term.getRemovalTime()).isEqualTo(Date.from(term.getStartTime().toInstant()
+        .plus(Duration.ofDays(800))));
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(term.getId())
+        .list()).isNotEmpty().allSatisfy(activity ->
+            assertThat(activity.getRemovalTime()).isEqualTo(term.getRemovalTime()));
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
@@ -64,8 +65,16 @@ class ModelConventionsTest {
   void shouldRetryJobsOnTheSharedSchedule(String resource) throws IOException {
     BpmnModelInstance model = read(resource);
     assertThat(model.getModelElementsByType(CamundaFailedJobRetryTimeCycle.class))
-        .isNotEmpty()
         .allSatisfy(cycle -> assertThat(cycle.getTextContent()).isEqualTo(JobRetries.SCHEDULE));
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  @DisplayName("R19 every notice is written in the transaction of the step it tells of: no send task is a job of its own (mail goes out from the outbox)")
+  void shouldSendInTheTransactionOfTheStep(String resource) throws IOException {
+    assertThat(read(resource).getModelElementsByType(SendTask.class))
+        .allSatisfy(task -> assertThat(task.isCamundaAsyncBefore() || task.isCamundaAsyncAfter())
+            .as("%s is asynchronous", task.getId()).isFalse());
   }
 
   private static boolean diagramOf(BpmnModelInstance model, BaseElement element,

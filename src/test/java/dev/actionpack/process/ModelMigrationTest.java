@@ -36,6 +36,9 @@ class ModelMigrationTest extends ModelTestEngine {
   private static final String MULTI_INSTANCE_VERSION =
       "migration/renew-with-reminders-multi-instance.bpmn";
 
+  /** renew.bpmn as shipped while each notice was a job of its own (asynchronous send tasks). */
+  private static final String NOTICE_JOBS_VERSION = "migration/renew-with-notice-jobs.bpmn";
+
   private final List<String> moreDeployments = new ArrayList<>();
 
   @AfterEach
@@ -103,6 +106,36 @@ class ModelMigrationTest extends ModelTestEngine {
         Date.from(Instant.parse("2027-04-01T10:00:00Z")));
     assertThat(definitionOf(waitingForReminders).getId()).isEqualTo(multiInstanceVersion);
     assertThat(waitingForReminders).isWaitingAt(RenewProcess.TIMER_EVENT_REMINDER_DUE);
+  }
+
+  @Test
+  @DisplayName("R21 R19 from the version whose notices were jobs: a term with a notice job pending stays on it until the notice is out, the others move")
+  void shouldLeaveTermsWithAPendingNoticeJobOnTheirVersion() {
+    // Given the version that sent each notice in a job of its own, with one term whose
+    // "auto-renewal off" notice is still waiting for its job, and one with nothing pending
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-03-01T10:00:00Z")));
+    Mocks.register("reminderSchedule", new ReminderSchedule(RenewalPolicy.defaults()));
+    moreDeployments.add(repositoryService().createDeployment()
+        .addClasspathResource(NOTICE_JOBS_VERSION).deploy().getId());
+    ProcessInstance noticePending = startTerm("AP-500003", Instant.parse("2028-03-01T10:00:00Z"));
+    ProcessInstance nothingPending = startTerm("AP-500004",
+        Instant.parse("2028-03-01T10:00:00Z"));
+    String noticeJobsVersion = definitionOf(noticePending).getId();
+    runtimeService().createMessageCorrelation(RenewProcess.MESSAGE_AUTO_RENEWAL_TURNED_OFF)
+        .processInstanceBusinessKey("AP-500003").correlate();
+    assertThat(noticePending).isWaitingAt(RenewProcess.TASK_SEND_AUTO_RENEWAL_OFF);
+
+    // When the current model is deployed and the running terms are migrated
+    moreDeployments.add(repositoryService().createDeployment()
+        .addClasspathResource(RenewProcess.RESOURCE).deploy().getId());
+    long migrated = new ModelMigration(repositoryService(), runtimeService(), false)
+        .migrateToLatest(RenewProcess.KEY);
+
+    // Then the term without a pending notice moves; the other stays, its notice job still there
+    assertThat(migrated).isOne();
+    assertThat(definitionOf(nothingPending).getId()).isNotEqualTo(noticeJobsVersion);
+    assertThat(definitionOf(noticePending).getId()).isEqualTo(noticeJobsVersion);
+    assertThat(noticePending).isWaitingAt(RenewProcess.TASK_SEND_AUTO_RENEWAL_OFF);
   }
 
   /** The reminder schedule as the multi-instance version called it, beside today's methods. */
