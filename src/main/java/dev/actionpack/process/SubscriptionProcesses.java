@@ -28,12 +28,17 @@ import org.springframework.stereotype.Component;
 public class SubscriptionProcesses {
 
   private final RuntimeService runtimeService;
+  private final JobsRunNow jobsRunNow;
 
-  SubscriptionProcesses(RuntimeService runtimeService) {
+  SubscriptionProcesses(RuntimeService runtimeService, JobsRunNow jobsRunNow) {
     this.runtimeService = runtimeService;
+    this.jobsRunNow = jobsRunNow;
   }
 
-  /** Starts {@code subscribe} for a placed order; runs in the caller's transaction. */
+  /**
+   * Starts {@code subscribe} for a placed order; runs in the caller's transaction. Its charge job
+   * runs on this node right after the commit, so the partner's request has its answer at once.
+   */
   public String startSubscribe(PlacedOrder order) {
     VariableMap variables = Variables.createVariables();
     ORDER_ID.putIn(variables, order.orderId().toString());
@@ -41,9 +46,11 @@ public class SubscriptionProcesses {
     PARTNER.putIn(variables, order.partnerName());
     AMOUNT.putIn(variables, order.amount());
     MANUAL_RENEWAL.putIn(variables, order.manualRenewal());
-    return runtimeService
+    String instanceId = runtimeService
         .startProcessInstanceByKey(SubscribeProcess.KEY, order.subscriptionNumber(), variables)
         .getId();
+    jobsRunNow.afterCommit(instanceId);
+    return instanceId;
   }
 
   /** Starts the {@code renew} instance of one term; runs in the caller's transaction. */
@@ -89,7 +96,7 @@ public class SubscriptionProcesses {
    */
   public boolean autoRenewalTurnedOff(String subscriptionNumber) {
     return correlate(RenewProcess.MESSAGE_AUTO_RENEWAL_TURNED_OFF, subscriptionNumber,
-        Variables.createVariables().putValue(AUTO_RENEWAL.name(), false));
+        AUTO_RENEWAL.putIn(Variables.createVariables(), false));
   }
 
   /**
@@ -99,13 +106,13 @@ public class SubscriptionProcesses {
    */
   public boolean renewedManually(String subscriptionNumber) {
     return correlate(RenewProcess.MESSAGE_RENEWED_MANUALLY, subscriptionNumber,
-        Variables.createVariables().putValue(AUTO_RENEWAL.name(), true));
+        AUTO_RENEWAL.putIn(Variables.createVariables(), true));
   }
 
   /** Tells the {@code renew} instance that support cancelled the subscription now (R16). */
   public boolean cancelledNow(String subscriptionNumber) {
     return correlate(RenewProcess.MESSAGE_CANCELLED_NOW, subscriptionNumber,
-        Variables.createVariables().putValue(AUTO_RENEWAL.name(), false));
+        AUTO_RENEWAL.putIn(Variables.createVariables(), false));
   }
 
   /**

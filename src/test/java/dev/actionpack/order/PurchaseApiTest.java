@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.DisplayName;
@@ -32,6 +35,8 @@ class PurchaseApiTest extends ApiTest {
   private HistoryService historyService;
   @Autowired
   private ManagementService managementService;
+  @Autowired
+  private ProcessEngine engine;
 
   @Test
   @DisplayName("R4 R5 R20 a member buys Action Pack: charged immediately, confirmed, subscription active for one year")
@@ -92,6 +97,32 @@ class PurchaseApiTest extends ApiTest {
         "VISA **** 4242");
     assertThat(get(partner, "/api/offers/available").body().get(0).get("purchasable").asBoolean())
         .isFalse();
+  }
+
+  @Test
+  @DisplayName("R4 R7 the card is charged in the purchase's own request: 201 with the job executor stopped, the charge job gone, one charge")
+  void shouldChargeInThePurchaseRequestItself() {
+    PartnerLogin partner = newMember();
+    JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getJobExecutor();
+    executor.shutdown();
+    try {
+      Response response = purchase(partner, purchaseWithCard("4242424242424242"), null);
+
+      assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+      assertThat(response.body().get("status").asText()).isEqualTo("CONFIRMED");
+      String subscribe = historyService.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(SubscribeProcess.KEY)
+          .processInstanceBusinessKey(response.body().get("subscriptionNumber").asText())
+          .singleResult().getId();
+      assertThat(managementService.createJobQuery().processInstanceId(subscribe).count())
+          .isZero();
+      String orderId = jdbc.queryForObject("select id from purchase_order where number = ?",
+          String.class, response.body().get("number").asText());
+      assertThat(providerCharges("order-" + orderId)).isOne();
+    } finally {
+      executor.start();
+    }
   }
 
   @Test
