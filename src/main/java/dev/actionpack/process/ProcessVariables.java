@@ -32,6 +32,8 @@ public final class ProcessVariables {
   /** True when a subscribe instance charges a manual renewal rather than a new subscription. */
   public static final ProcessVariable<Boolean> MANUAL_RENEWAL = booleanVariable("manualRenewal");
   public static final ProcessVariable<Date> AZURE_CREDIT_DUE_AT = dateVariable("azureCreditDueAt");
+  /** How many of the term's reminders went out (R11); unset means none yet. */
+  public static final ProcessVariable<Integer> REMINDERS_SENT = integerVariable("remindersSent");
   /** Unset for the anniversary charge, then 1, 2, 3 for the dunning retries (R12). */
   public static final ProcessVariable<Integer> DUNNING_ATTEMPT = integerVariable("dunningAttempt");
   public static final ProcessVariable<Boolean> RETRY_SCHEDULED = booleanVariable("retryScheduled");

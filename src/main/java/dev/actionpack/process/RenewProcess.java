@@ -12,13 +12,11 @@ public final class RenewProcess {
 
   public static final String START_EVENT_TERM_STARTED = "StartEvent_TermStarted";
   public static final String SUB_PROCESS_CURRENT_TERM = "SubProcess_CurrentTerm";
-  public static final String GATEWAY_NEXT_REMINDER = "Gateway_NextReminder";
-  public static final String TIMER_EVENT_REMINDER_DUE = "TimerEvent_ReminderDue";
+  /** The current term's one wait state: the next month, reminder or term end. */
+  public static final String TIMER_EVENT_NEXT_DUE = "TimerEvent_NextDue";
+  public static final String GATEWAY_WHAT_IS_DUE = "Gateway_WhatIsDue";
   public static final String TASK_SEND_REMINDER = "Task_SendReminder";
-  public static final String GATEWAY_AZURE_CREDIT_BEGUN = "Gateway_AzureCreditBegun";
-  public static final String TIMER_EVENT_AZURE_CREDIT_DUE = "TimerEvent_AzureCreditDue";
   public static final String TASK_GRANT_AZURE_CREDIT = "Task_GrantAzureCredit";
-  public static final String TIMER_EVENT_TERM_ENDS = "TimerEvent_TermEnds";
   public static final String GATEWAY_RECEIPT_DUE = "Gateway_ReceiptDue";
   public static final String END_EVENT_TERM_ENDED = "EndEvent_TermEnded";
   public static final String BOUNDARY_EVENT_AUTO_RENEWAL_TURNED_OFF =

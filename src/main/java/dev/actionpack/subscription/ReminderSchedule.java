@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The reminder loop of {@code renew.bpmn} (R11): one reminder per configured offset before the
- * term end, each scheduled when the one before it was sent. Everything is computed from the term
- * end and the engine clock, so nothing is stored as a variable; a reminder whose date passed
- * while the engine was down is sent once, late, and the loop goes on to the next one ahead.
+ * The reminder loop of the versions of {@code renew.bpmn} before the current term became one
+ * wait state ({@link TermSchedule}); terms that were running on them when the new version came
+ * stay there to their end (R21) and still ask it for their reminders. One reminder per
+ * configured offset before the term end, each scheduled when the one before it was sent.
  */
 @Component
 public class ReminderSchedule {
@@ -33,11 +33,6 @@ public class ReminderSchedule {
   /** The due date of the next reminder ahead of now. */
   public Date next(DelegateExecution execution) {
     return Date.from(ahead(execution).get(0));
-  }
-
-  /** Which reminder of the term is due now: 1 for the first; stable while its job retries. */
-  public int number(DelegateExecution execution) {
-    return after(execution, Instant.MIN).size() - ahead(execution).size();
   }
 
   private List<Instant> ahead(DelegateExecution execution) {

@@ -217,12 +217,12 @@ final class RenewalDay implements AutoCloseable {
     jdbc.batchUpdate("insert into benefit_grant (id, subscription_id, code, description, "
         + "quantity, due_at, granted_at) values (?, ?, 'AZURE_CREDIT', 'Azure credit', 100, ?, ?)",
         grants);
-    // the state of the day before the term end: reminders sent, the term's last credit granted,
-    // only the term-end timer and the message events left
+    // the state of the day before the term end: both reminders sent, the term's last credit
+    // granted, the term's one timer waiting for the term end, and the message events
     for (String[] term : terms) {
       engine.getRuntimeService().createProcessInstanceByKey(RenewProcess.KEY)
           .businessKey(term[1])
-          .startBeforeActivity("TimerEvent_TermEnds")
+          .startBeforeActivity(RenewProcess.TIMER_EVENT_NEXT_DUE)
           .setVariables(Map.of(
           ProcessVariables.SUBSCRIPTION_ID.name(), term[0],
           ProcessVariables.PARTNER.name(), "Partner",
@@ -230,7 +230,8 @@ final class RenewalDay implements AutoCloseable {
           ProcessVariables.TERM_NUMBER.name(), 1,
           ProcessVariables.TERM_ENDS_AT.name(), Date.from(TERM_END),
           ProcessVariables.AUTO_RENEWAL.name(), true,
-          ProcessVariables.AZURE_CREDIT_DUE_AT.name(), Date.from(TERM_END)))
+          ProcessVariables.AZURE_CREDIT_DUE_AT.name(), Date.from(TERM_END),
+          ProcessVariables.REMINDERS_SENT.name(), 2))
           .execute();
     }
   }

@@ -149,7 +149,7 @@ class WebappBrowserTest extends LifecycleTest {
     page.locator("tr").filter(new Locator.FilterOptions().setHasText(number))
         .getByText(term.getId()).click();
     assertThat(page.getByText("Instance ID:").first()).isVisible();
-    assertThat(page.locator("[data-element-id=" + RenewProcess.TIMER_EVENT_TERM_ENDS + "]"))
+    assertThat(page.locator("[data-element-id=" + RenewProcess.TIMER_EVENT_NEXT_DUE + "]"))
         .isVisible();
     Browsers.screenshot(page, "cockpit-3-renew-instance");
     assertThat(page.getByText("termEndsAt").first()).isVisible();

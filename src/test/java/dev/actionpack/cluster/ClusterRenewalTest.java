@@ -78,7 +78,7 @@ class ClusterRenewalTest {
 
     assertExactlyOnce(numbers);
     assertThat(jdbc.queryForList("select distinct hostname_ from act_hi_job_log where "
-        + "act_id_ = ? and job_state_ = 2", String.class, RenewProcess.TIMER_EVENT_TERM_ENDS))
+        + "act_id_ = ? and job_state_ = 2", String.class, RenewProcess.TIMER_EVENT_NEXT_DUE))
         .as("nodes that charged renewals").containsExactlyInAnyOrder("node1", "node2");
   }
 
@@ -96,7 +96,7 @@ class ClusterRenewalTest {
         + "and process_instance_id_ in (select e.id_ from act_ru_execution e "
         + "where e.parent_id_ is null and e.business_key_ in (" + placeholders(deadNodesShare)
         + "))", params(Date.from(due.plus(Duration.ofMinutes(5))),
-            RenewProcess.TIMER_EVENT_TERM_ENDS, deadNodesShare));
+            RenewProcess.TIMER_EVENT_NEXT_DUE, deadNodesShare));
     assertThat(locked).isEqualTo(SUBSCRIPTIONS / 2);
     ClockUtil.setCurrentTime(Date.from(due));
 

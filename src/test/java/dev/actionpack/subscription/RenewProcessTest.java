@@ -23,7 +23,7 @@ import static dev.actionpack.process.RenewProcess.TASK_RENEW_TERM;
 import static dev.actionpack.process.RenewProcess.TASK_START_NEXT_TERM;
 import static dev.actionpack.process.RenewProcess.TASK_START_RENEWED_TERM;
 import static dev.actionpack.process.RenewProcess.TIMER_EVENT_RETRY_DUE;
-import static dev.actionpack.process.RenewProcess.TIMER_EVENT_TERM_ENDS;
+import static dev.actionpack.process.RenewProcess.TIMER_EVENT_NEXT_DUE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -73,9 +73,12 @@ class RenewProcessTest extends ModelTestEngine {
 
   @BeforeEach
   void registerFakeDelegates() {
-    Mocks.register("reminderSchedule", new ReminderSchedule(POLICY));
-    Mocks.register("sendReminderDelegate", (JavaDelegate) execution ->
-        remindersSent.add(ClockUtil.getCurrentTime().toInstant()));
+    Mocks.register("termSchedule", new TermSchedule(POLICY));
+    Mocks.register("sendReminderDelegate", (JavaDelegate) execution -> {
+      remindersSent.add(ClockUtil.getCurrentTime().toInstant());
+      ProcessVariables.REMINDERS_SENT.set(execution,
+          new TermSchedule(POLICY).reminderNumber(execution));
+    });
     Mocks.register("sendNotificationDelegate", (JavaDelegate) execution ->
         sent.add(ProcessVariables.NOTIFICATION.from(execution)));
     Mocks.register("grantAzureCreditDelegate", (JavaDelegate) this::grantCredit);
@@ -108,7 +111,7 @@ class RenewProcessTest extends ModelTestEngine {
     assertThat(first).isEnded().hasPassed(TASK_PLACE_RENEWAL_ORDER, TASK_CHARGE_RENEWAL,
         TASK_RENEW_TERM, TASK_START_NEXT_TERM, END_EVENT_TERM_RENEWED);
     ProcessInstance second = currentTerm();
-    assertThat(second).isWaitingAt(TIMER_EVENT_TERM_ENDS);
+    assertThat(second).isWaitingAt(TIMER_EVENT_NEXT_DUE);
     assertThat(termEnd(second)).isEqualTo(Instant.parse("2030-02-28T10:00:00Z"));
 
     // When the clock reaches the second anniversary, and then the leap year's
@@ -153,15 +156,39 @@ class RenewProcessTest extends ModelTestEngine {
   }
 
   @Test
+  @DisplayName("R11 R8 R9 after a downtime over the reminders and the term end: the months' credits first, no reminder for a term already over, then the renewal, in one job")
+  void shouldCatchUpInOrderAfterDowntimeOverTheTermEnd() {
+    ProcessInstance term = startFirstTerm("2027-01-15T08:00:00Z");
+    advanceTo(Instant.parse("2027-11-01T00:00:00Z"));
+    int creditsBefore = creditsGranted.size();
+
+    // the engine is down from 1 November to 20 January: the last months' credits, both
+    // reminders and the term end pass unnoticed; the term's one timer is the one job due
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2028-01-20T00:00:00Z")));
+    assertThat(managementService().createJobQuery().processInstanceId(term.getId()).count())
+        .isOne();
+    new JobDriver(managementService()).runDue();
+
+    // the old term's last two months, then the renewed term's first month
+    assertThat(creditsGranted.subList(creditsBefore, creditsGranted.size())).containsExactly(
+        Instant.parse("2027-11-15T08:00:00Z"), Instant.parse("2027-12-15T08:00:00Z"),
+        Instant.parse("2028-01-15T08:00:00Z"));
+    assertThat(remindersSent).isEmpty();
+    assertThat(term).isEnded().hasPassed(TASK_CHARGE_RENEWAL, TASK_START_NEXT_TERM);
+    assertThat(charges).hasSize(1);
+  }
+
+  @Test
   @DisplayName("R8 the Azure credit is granted once per month of the term: 12 per term")
   void shouldGrantAzureCreditEveryMonthOfTheTerm() {
     ProcessInstance term = startFirstTerm("2027-01-31T12:00:00Z");
 
-    // the month that begins with the term is granted as the term starts, without a timer job
+    // the month that begins with the term is granted as the term starts, without a timer job,
+    // and the term's one timer waits for the next month: its only job
     assertThat(creditsGranted).containsExactly(Instant.parse("2027-01-31T12:00:00Z"));
     assertThat(managementService().createJobQuery().processInstanceId(term.getId())
-        .activityId(RenewProcess.TIMER_EVENT_AZURE_CREDIT_DUE).singleResult().getDuedate())
-        .isEqualTo(Date.from(Instant.parse("2027-02-28T12:00:00Z")));
+        .singleResult().getDuedate()).isEqualTo(Date.from(Instant.parse("2027-02-28T12:00:00Z")));
+    assertThat(term).isWaitingAt(TIMER_EVENT_NEXT_DUE);
 
     advanceTo(Instant.parse("2028-01-30T12:00:00Z"));
 
@@ -187,7 +214,7 @@ class RenewProcessTest extends ModelTestEngine {
 
     // Then it is confirmed and the term goes on
     assertThat(term).hasPassed(BOUNDARY_EVENT_AUTO_RENEWAL_TURNED_OFF)
-        .isActive().isWaitingAt(TIMER_EVENT_TERM_ENDS);
+        .isActive().isWaitingAt(TIMER_EVENT_NEXT_DUE);
     assertThat(sent).containsExactly("AUTO_RENEWAL_TURNED_OFF");
 
     // When the term ends: expired, no charge, the grace window opens
@@ -214,7 +241,7 @@ class RenewProcessTest extends ModelTestEngine {
 
     assertThat(term).isEnded().hasPassed(BOUNDARY_EVENT_RENEWED_MANUALLY,
         TASK_START_RENEWED_TERM, END_EVENT_RENEWED_MANUALLY).hasNotPassed(TASK_EXPIRE_SUBSCRIPTION);
-    assertThat(currentTerm()).isWaitingAt(TIMER_EVENT_TERM_ENDS);
+    assertThat(currentTerm()).isWaitingAt(TIMER_EVENT_NEXT_DUE);
     assertThat(termEnd(currentTerm())).isEqualTo(Instant.parse("2029-06-01T09:00:00Z"));
     assertThat(charges).isEmpty();
   }
@@ -304,8 +331,9 @@ class RenewProcessTest extends ModelTestEngine {
     ProcessInstance term = startFirstTerm("2027-06-01T09:00:00Z");
     advanceTo(Instant.parse("2028-04-01T09:00:00Z"));
     assertThat(term).isActive();
-    assertThat(managementService().createJobQuery().processInstanceId(term.getId()).timers().count())
-        .isEqualTo(3); // the next reminder, the next month's credit, the term end
+    // the term's one timer waits for what is due next: May's credit, before the first reminder
+    assertThat(managementService().createJobQuery().processInstanceId(term.getId()).timers()
+        .singleResult().getDuedate()).isEqualTo(Date.from(Instant.parse("2028-05-01T09:00:00Z")));
 
     renewedManually();
 

@@ -8,6 +8,7 @@ import dev.actionpack.support.LifecycleTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 
 /** Turning auto-renewal off, manual renewal, dunning, expiry and benefits, through the API. */
 public class RenewalApiTest extends LifecycleTest {
@@ -371,9 +373,34 @@ public class RenewalApiTest extends LifecycleTest {
     }
   }
 
+  @Test
+  @DisplayName("R9 R23 the README's way to watch a renewal: the admin moves a term's end into the past through engine-rest and runs its timer: renewed once, term 2")
+  void shouldRenewWhenTheAdminBringsTheTermEndForward() {
+    clockAt("2027-03-10T10:00:00Z");
+    PartnerLogin partner = newMember();
+    String number = subscribe(partner, "4242424242424242").get("number").asText();
+    PartnerLogin admin = new PartnerLogin("admin", "test-only-admin-secret-7f3e", null);
+    String term = currentTermId(number);
+    String job = termEndJob(number).getId();
+
+    Response moved = exchange(admin, HttpMethod.PUT, "/engine-rest/process-instance/" + term
+        + "/variables/termEndsAt", Map.of("value", "2020-01-01T00:00:00.000+0000",
+        "type", "Date"), Map.of());
+    Response ran = exchange(admin, HttpMethod.POST, "/engine-rest/job/" + job + "/execute",
+        null, Map.of());
+
+    assertThat(moved.status()).isEqualTo(204);
+    assertThat(ran.status()).isEqualTo(204);
+    JsonNode renewed = subscription(partner, number);
+    assertThat(renewed.get("termNumber").asInt()).isEqualTo(2);
+    assertThat(renewed.get("termEnd").asText()).isEqualTo("2029-03-10T10:00:00Z");
+    assertThat(renewalCharges(number, 2)).isOne();
+    assertThat(runningTerms(number)).isOne();
+  }
+
   private Job termEndJob(String number) {
     return managementService.createJobQuery().processInstanceId(currentTermId(number))
-        .activityId(RenewProcess.TIMER_EVENT_TERM_ENDS).singleResult();
+        .activityId(RenewProcess.TIMER_EVENT_NEXT_DUE).singleResult();
   }
 
   private String currentTermId(String number) {
