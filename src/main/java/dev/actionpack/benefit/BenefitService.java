@@ -7,6 +7,7 @@ import dev.actionpack.process.EngineClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,8 @@ public class BenefitService {
 
   /** The catalog's code of the monthly Azure credit. */
   public static final String AZURE_CREDIT = "AZURE_CREDIT";
+  /** The one grant that stands for all the offer's term benefits (licenses, seats, tools). */
+  static final String TERM_BENEFITS = "TERM_BENEFITS";
 
   private static final Logger log = LoggerFactory.getLogger(BenefitService.class);
 
@@ -37,21 +40,18 @@ public class BenefitService {
   /** What a grant needs to know of a subscription: which one, its offer, its anchor (R5). */
   public record Holder(UUID subscriptionId, String number, String offerCode, Instant anchor) {}
 
-  /** Grants the offer's term benefits (all but the monthly credit), unless already granted. */
+  /**
+   * Grants the offer's term benefits (all but the monthly credit), unless already granted: one
+   * row for all of them, {@link #TERM_BENEFITS}; the list shows each benefit of the offer.
+   */
   @Transactional
   public void grantTermBenefits(Holder subscription) {
-    if (!grants.findBySubscriptionIdAndRevokedAtIsNull(subscription.subscriptionId()).stream()
-        .filter(grant -> !AZURE_CREDIT.equals(grant.getCode())).toList().isEmpty()) {
+    if (grants.findBySubscriptionIdAndRevokedAtIsNull(subscription.subscriptionId()).stream()
+        .anyMatch(grant -> TERM_BENEFITS.equals(grant.getCode()))) {
       return;
     }
-    Instant now = EngineClock.now();
-    for (Benefit benefit : offers.findById(subscription.offerCode()).orElseThrow()
-        .getBenefits()) {
-      if (!AZURE_CREDIT.equals(benefit.code())) {
-        grants.save(new BenefitGrant(subscription.subscriptionId(), benefit.code(),
-            benefit.description(), benefit.quantity(), now));
-      }
-    }
+    grants.save(new BenefitGrant(subscription.subscriptionId(), TERM_BENEFITS,
+        "The offer's benefits for the term", null, EngineClock.now()));
   }
 
   /** Revokes every benefit still held: on expiry or cancellation (R8, R14). */
@@ -86,8 +86,26 @@ public class BenefitService {
     return TermCalendar.nextMonthlyDue(subscription.anchor(), dueAt);
   }
 
+  /** One benefit as granted: a month's credit, or a term benefit of the offer. */
+  public record Granted(String code, String description, Integer quantity, Instant dueAt,
+      Instant grantedAt, Instant revokedAt) {}
+
+  /**
+   * Every benefit granted to the subscription, oldest first: each month's credit, and for each
+   * term grant every term benefit of the offer (as the catalog lists them).
+   */
   @Transactional(readOnly = true)
-  public List<BenefitGrant> list(UUID subscriptionId) {
-    return grants.findBySubscriptionIdOrderByDueAtAscCodeAsc(subscriptionId);
+  public List<Granted> list(UUID subscriptionId, String offerCode) {
+    List<Benefit> termBenefits = offers.findById(offerCode).orElseThrow().getBenefits().stream()
+        .filter(benefit -> !AZURE_CREDIT.equals(benefit.code())).toList();
+    return grants.findBySubscriptionIdOrderByDueAtAscCodeAsc(subscriptionId).stream()
+        .flatMap(grant -> TERM_BENEFITS.equals(grant.getCode())
+            ? termBenefits.stream().map(benefit -> new Granted(benefit.code(),
+                benefit.description(), benefit.quantity(), grant.getDueAt(),
+                grant.getGrantedAt(), grant.getRevokedAt()))
+            : Stream.of(new Granted(grant.getCode(), grant.getDescription(),
+                grant.getQuantity(), grant.getDueAt(), grant.getGrantedAt(),
+                grant.getRevokedAt())))
+        .toList();
   }
 }

@@ -82,10 +82,10 @@ class SubscriptionController {
   BenefitsView benefits(@AuthenticationPrincipal PartnerPrincipal partner,
       @PathVariable String number) {
     Subscription subscription = own(partner, number);
-    List<BenefitView> grants = benefits.list(subscription.getId()).stream()
-        .map(grant -> new BenefitView(grant.getCode(), grant.getDescription(),
-            grant.getQuantity(), grant.getDueAt(), grant.getGrantedAt(), grant.getRevokedAt(),
-            grant.getRevokedAt() == null))
+    List<BenefitView> grants = benefits.list(subscription.getId(), subscription.getOfferCode())
+        .stream()
+        .map(grant -> new BenefitView(grant.code(), grant.description(), grant.quantity(),
+            grant.dueAt(), grant.grantedAt(), grant.revokedAt(), grant.revokedAt() == null))
         .toList();
     List<BenefitView> credits = grants.stream()
         .filter(grant -> BenefitService.AZURE_CREDIT.equals(grant.code())).toList();

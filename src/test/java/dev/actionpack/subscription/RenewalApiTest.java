@@ -271,13 +271,16 @@ public class RenewalApiTest extends LifecycleTest {
   }
 
   @Test
-  @DisplayName("R8 term benefits on activation, one Azure credit per month, revoked at expiry")
+  @DisplayName("R8 term benefits on activation (one row for all of them), one Azure credit per month, revoked at expiry")
   void shouldGrantAndRevokeBenefits() {
     clockAt("2027-01-31T10:00:00Z");
     PartnerLogin partner = newMember();
     String number = subscribe(partner, "4242424242424242").get("number").asText();
 
     JsonNode atStart = benefits(partner, number);
+    // the seven term benefits are one row; the month's credit another
+    assertThat(jdbc.queryForObject("select count(*) from benefit_grant g join subscription s "
+        + "on s.id = g.subscription_id where s.number = ?", Integer.class, number)).isEqualTo(2);
     jobs().advanceTo(Instant.parse("2028-01-31T09:00:00Z"));
     JsonNode afterElevenMonths = benefits(partner, number);
     jobs().advanceTo(Instant.parse("2028-01-31T10:00:00Z"));
