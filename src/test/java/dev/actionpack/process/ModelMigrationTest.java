@@ -103,10 +103,7 @@ class ModelMigrationTest extends ModelTestEngine {
         OLD_TIMER_EVENT_TERM_ENDS);
 
     // When the current model is deployed and the running terms are migrated
-    moreDeployments.add(repositoryService().createDeployment()
-        .addClasspathResource(RenewProcess.RESOURCE).deploy().getId());
-    long migrated = new ModelMigration(repositoryService(), runtimeService(), false)
-        .migrateToLatest(RenewProcess.KEY);
+    long migrated = deployCurrentAndMigrate();
 
     // Then neither moves (the current version has none of their wait states) and both run on
     assertThat(migrated).isZero();
@@ -140,10 +137,7 @@ class ModelMigrationTest extends ModelTestEngine {
         .addClasspathResource(PARALLEL_TIMERS_VERSION).deploy().getId());
     ProcessInstance old = startTerm("AP-500005", Instant.parse("2028-03-01T10:00:00Z"));
     String oldVersion = definitionOf(old).getId();
-    moreDeployments.add(repositoryService().createDeployment()
-        .addClasspathResource(RenewProcess.RESOURCE).deploy().getId());
-    assertThat(new ModelMigration(repositoryService(), runtimeService(), false)
-        .migrateToLatest(RenewProcess.KEY)).isZero();
+    assertThat(deployCurrentAndMigrate()).isZero();
 
     // When its term end comes
     new JobDriver(managementService()).advanceTo(Instant.parse("2028-03-01T10:00:00Z"));
@@ -175,10 +169,7 @@ class ModelMigrationTest extends ModelTestEngine {
     assertThat(noticePending).isWaitingAt(RenewProcess.TASK_SEND_AUTO_RENEWAL_OFF);
 
     // When the current model is deployed and the running terms are migrated
-    moreDeployments.add(repositoryService().createDeployment()
-        .addClasspathResource(RenewProcess.RESOURCE).deploy().getId());
-    long migrated = new ModelMigration(repositoryService(), runtimeService(), false)
-        .migrateToLatest(RenewProcess.KEY);
+    long migrated = deployCurrentAndMigrate();
 
     // Then it stays, its notice job still there
     assertThat(migrated).isZero();
@@ -199,6 +190,14 @@ class ModelMigrationTest extends ModelTestEngine {
           RenewalPolicy.defaults().reminderOffsets(), ClockUtil.getCurrentTime().toInstant())
           .stream().map(Date::from).toList();
     }
+  }
+
+  /** Deploys the current renew.bpmn and migrates what can move to it; how many moved. */
+  private long deployCurrentAndMigrate() {
+    moreDeployments.add(repositoryService().createDeployment()
+        .addClasspathResource(RenewProcess.RESOURCE).deploy().getId());
+    return new ModelMigration(repositoryService(), runtimeService(), false)
+        .migrateToLatest(RenewProcess.KEY);
   }
 
   /** Starts a term with the variables every version reads (the oldest also the last two). */

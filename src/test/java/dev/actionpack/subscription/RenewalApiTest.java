@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,8 @@ public class RenewalApiTest extends LifecycleTest {
 
   @Autowired
   private HistoryService historyService;
+  @Autowired
+  private ProcessEngine engine;
 
   @Test
   @DisplayName("R10 R19 auto-renewal turned off: shown on the subscription, in Cockpit, and confirmed")
@@ -386,10 +389,13 @@ public class RenewalApiTest extends LifecycleTest {
     String term = currentTermId(number);
     String job = termEndJob(number).getId();
 
-    Response moved = exchange(admin, HttpMethod.PUT, "/engine-rest/process-instance/" + term
+    // this context's engine by name: the tests run several engines in one JVM, and the
+    // default one of engine-rest is whichever registered under "default"
+    String engineRest = "/engine-rest/engine/" + engine.getName();
+    Response moved = exchange(admin, HttpMethod.PUT, engineRest + "/process-instance/" + term
         + "/variables/termEndsAt", Map.of("value", "2020-01-01T00:00:00.000+0000",
         "type", "Date"), Map.of());
-    Response ran = exchange(admin, HttpMethod.POST, "/engine-rest/job/" + job + "/execute",
+    Response ran = exchange(admin, HttpMethod.POST, engineRest + "/job/" + job + "/execute",
         null, Map.of());
 
     assertThat(moved.status()).isEqualTo(204);
