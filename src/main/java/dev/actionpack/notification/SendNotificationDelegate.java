@@ -26,10 +26,22 @@ public class SendNotificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    notifications.send(NotificationKind.valueOf(NOTIFICATION.from(execution)),
-        new NotificationService.About(
+    NotificationKind kind = NotificationKind.valueOf(NOTIFICATION.from(execution));
+    UUID orderId = ORDER_ID.optionalFrom(execution).map(UUID::fromString).orElse(null);
+    notifications.send(kind, new NotificationService.About(
             SUBSCRIPTION_ID.optionalFrom(execution).map(UUID::fromString).orElse(null),
-            ORDER_ID.optionalFrom(execution).map(UUID::fromString).orElse(null), null),
-        StepKey.of(execution));
+            orderId, null),
+        dedupeKey(kind, orderId, execution));
+  }
+
+  /**
+   * A renewal's receipt is sent once per renewal order: the next term's instance that sends it
+   * may be started a second time when a crash lost the first start but not the order's commit.
+   * Every other notice once per send step.
+   */
+  private static String dedupeKey(NotificationKind kind, UUID orderId,
+      DelegateExecution execution) {
+    return kind == NotificationKind.RENEWED && orderId != null
+        ? kind + "/" + orderId : StepKey.of(execution);
   }
 }
