@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,17 +30,20 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *
  * <p>H2 writes committed transactions to its file in the background, up to half a second later
  * ({@code WRITE_DELAY}): a {@code kill -9} in that window lost orders whose confirmation the API
- * had already sent. Writing every commit at once ({@code WRITE_DELAY=0}) closes the window but
- * cost about a fifth of a renewal day's throughput, as every engine job's commits were written
- * one by one. Instead, every answer of the service's HTTP interfaces (the partner API, engine-rest and the
- * webapps' API) is held back until H2 has written everything committed so far
- * ({@code CHECKPOINT}): whatever a client has been told, it was told after it reached the file.
- * What nobody was told yet (a job's step) may be lost in a crash and is then done again; every
- * such step is idempotent. An answer whose write fails becomes a 503, to be tried again.
+ * had already sent. So every answer of the service's HTTP interfaces (the partner API,
+ * engine-rest and the webapps' API) is held back until H2 has written everything committed so
+ * far ({@code CHECKPOINT}): whatever a client has been told, it was told after it reached the
+ * file. That alone was not enough: with the background writes, a {@code kill -9} during a
+ * renewal day twice left the file holding part of a transaction (an order confirmed while the
+ * engine's state of the same step was missing; a job whose executions were missing). Every
+ * commit is therefore also written at once ({@code WRITE_DELAY=0}, about a quarter more CPU per
+ * renewal on this machine's benchmark), and what nobody was told yet is either in the file whole
+ * or not at all, and then done again: every such step is idempotent. An answer whose write fails
+ * becomes a 503, to be tried again.
  *
  * <p>H2 also compacts its file when it closes, moving chunks over each other; an interrupted close
  * can then leave the file at an older state. {@code MAX_COMPACT_TIME=0} closes without moving
- * anything, and is added to every H2 file URL that does not set it itself.
+ * anything. Both settings are added to every H2 file URL that does not set them itself.
  *
  * <p>What this does not give: H2 does not {@code fsync} a write, so a power cut or an
  * operating-system crash can still lose the last moments. Production runs on PostgreSQL.
@@ -48,6 +52,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class H2Durability {
 
   static final String MAX_COMPACT_TIME = "MAX_COMPACT_TIME=0";
+  static final String WRITE_DELAY = "WRITE_DELAY=0";
 
   private static final Logger log = LoggerFactory.getLogger(H2Durability.class);
 
@@ -88,14 +93,23 @@ public class H2Durability {
     return registration;
   }
 
-  /** The URL with {@link #MAX_COMPACT_TIME} added, for an H2 database kept in a local file. */
+  /**
+   * The URL with {@link #MAX_COMPACT_TIME} and {@link #WRITE_DELAY} added (each unless the URL
+   * sets it), for an H2 database kept in a local file.
+   */
   public static String durable(String url) {
-    String lower = url.toLowerCase(Locale.ROOT);
-    if (!isLocalFile(url) || Arrays.stream(lower.split(";")).skip(1).map(String::strip)
-        .anyMatch(part -> part.startsWith("max_compact_time="))) {
+    if (!isLocalFile(url)) {
       return url;
     }
-    return url + ";" + MAX_COMPACT_TIME;
+    String durable = url;
+    for (String setting : List.of(MAX_COMPACT_TIME, WRITE_DELAY)) {
+      String name = setting.substring(0, setting.indexOf('=')).toLowerCase(Locale.ROOT) + "=";
+      if (Arrays.stream(url.toLowerCase(Locale.ROOT).split(";")).skip(1).map(String::strip)
+          .noneMatch(part -> part.startsWith(name))) {
+        durable = durable + ";" + setting;
+      }
+    }
+    return durable;
   }
 
   /** H2 in a file of this process: not in memory, not a server another process runs. */
