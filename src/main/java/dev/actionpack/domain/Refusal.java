@@ -1,6 +1,5 @@
 package dev.actionpack.domain;
 
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,6 @@ public class Refusal extends RuntimeException {
   private final String type;
   private final String title;
   private final Map<String, Object> properties = new LinkedHashMap<>();
-  private Duration retryAfter;
 
   public Refusal(Kind kind, String type, String title, String detail) {
     super(detail);
@@ -59,12 +57,6 @@ public class Refusal extends RuntimeException {
     return this;
   }
 
-  /** When the same request may pass, for refusals that pass by themselves. */
-  public Refusal retryAfter(Duration wait) {
-    this.retryAfter = wait;
-    return this;
-  }
-
   public Kind kind() {
     return kind;
   }
@@ -79,10 +71,6 @@ public class Refusal extends RuntimeException {
 
   public Map<String, Object> properties() {
     return Collections.unmodifiableMap(properties);
-  }
-
-  public Duration retryAfter() {
-    return retryAfter;
   }
 
   /** One field at fault and why, without echoing the value (it may be a card number). */

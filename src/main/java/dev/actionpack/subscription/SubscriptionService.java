@@ -113,9 +113,7 @@ public class SubscriptionService {
     if (!subscription.isAutoRenewal()) {
       return subscription;
     }
-    subscription.turnOffAutoRenewal();
-    subscriptions.flush();
-    if (!processes.autoRenewalTurnedOff(number)) {
+    if (!turnedOff(subscription)) {
       throw new Refusal(Refusal.Kind.CONFLICT, "renewal-in-progress", "Renewal in progress",
           "The subscription is being renewed at this moment, so auto-renewal was not turned "
               + "off. Look at the subscription again in a minute.");
@@ -144,14 +142,21 @@ public class SubscriptionService {
    */
   @Transactional
   public void turnOffForCancellation(Subscription subscription) {
-    if (subscription.isAutoRenewal()) {
-      subscription.turnOffAutoRenewal();
-      subscriptions.flush();
-      if (!processes.autoRenewalTurnedOff(subscription.getNumber())) {
-        throw new IllegalStateException("subscription " + subscription.getNumber() + " is "
-            + "being renewed at this moment; complete the task again in a minute");
-      }
+    if (subscription.isAutoRenewal() && !turnedOff(subscription)) {
+      throw new IllegalStateException("subscription " + subscription.getNumber() + " is "
+          + "being renewed at this moment; complete the task again in a minute");
     }
+  }
+
+  /**
+   * Turns auto-renewal off and tells the term's instance, in the caller's transaction; false
+   * when the instance cannot take it now (the term end is being processed): the caller refuses,
+   * and its transaction rolls the change back.
+   */
+  private boolean turnedOff(Subscription subscription) {
+    subscription.turnOffAutoRenewal();
+    subscriptions.flush();
+    return processes.autoRenewalTurnedOff(subscription.getNumber());
   }
 
   /** Refuses to turn auto-renewal on: only a manual renewal does that (R10). */

@@ -43,7 +43,6 @@ public class ApiProblem extends RuntimeException {
     ApiProblem problem = new ApiProblem(status(refusal.kind()), refusal.type(), refusal.title(),
         refusal.getMessage());
     problem.properties.putAll(refusal.properties());
-    problem.retryAfter = refusal.retryAfter();
     return problem;
   }
 
