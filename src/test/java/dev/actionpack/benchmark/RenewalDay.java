@@ -104,8 +104,18 @@ final class RenewalDay implements AutoCloseable {
    * receipt).
    */
   Window renew(int n) throws Exception {
+    seedDue(n);
+    return renewSeeded(n);
+  }
+
+  /** The n subscriptions of {@link #renew}, seeded, with the clock still before their term end. */
+  void seedDue(int n) {
     ClockUtil.setCurrentTime(Date.from(TERM_END.minus(Duration.ofDays(365))));
     seed(jdbc, engine, n);
+  }
+
+  /** The renewal day of n subscriptions already seeded by {@link #seedDue}. */
+  Window renewSeeded(int n) throws Exception {
     ClockUtil.setCurrentTime(Date.from(TERM_END.plus(Duration.ofMinutes(1))));
     return timed(n, () -> jdbc.queryForObject(
         "select count(*) from subscription where term_number = 2", Integer.class) >= n);
