@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,25 +32,21 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * had already sent. So every answer of the service's HTTP interfaces (the partner API,
  * engine-rest and the webapps' API) is held back until H2 has written everything committed so
  * far ({@code CHECKPOINT}): whatever a client has been told, it was told after it reached the
- * file. That alone was not enough: with the background writes, a {@code kill -9} during a
- * renewal day twice left the file holding part of a transaction (an order confirmed while the
- * engine's state of the same step was missing; a job whose executions were missing). Every
- * commit is therefore also written at once ({@code WRITE_DELAY=0}, about a quarter more CPU per
- * renewal on this machine's benchmark), and what nobody was told yet is either in the file whole
- * or not at all, and then done again: every such step is idempotent. An answer whose write fails
- * becomes a 503, to be tried again.
+ * file. What nobody was told yet may be lost in a crash and is then done again: the dead JVM's
+ * job locks are released at start and every step is idempotent (a paid order's step run again
+ * changes nothing, a receipt is written once per order). An answer whose write fails becomes a
+ * 503, to be tried again.
  *
- * <p>Written at once, a commit is a chunk of its own (about 25 KB here) that H2 keeps for 45 s
- * before it may reuse its space ({@code RETENTION_TIME}); without the background writer nothing
- * comes back to reuse it later, so the file grew by every commit for good (1 GB per 40 000
- * commits, {@code H2DurabilityTest}). {@code RETENTION_TIME=0} lets the next commit reuse the
- * space of chunks nothing points to any more, and the file stays bounded. A process killed
- * loses nothing by it (its writes are in the operating system's cache, in order); a power cut
- * could, as it could before (below).
+ * <p>The write delay stays H2's default. Writing every commit at once instead
+ * ({@code WRITE_DELAY=0}, shipped for a while) made each commit a chunk of its own that H2
+ * never reused (its background writer, which rewrites the few live pages of old chunks
+ * elsewhere, does not run then): the file grew by about 300 KB per renewal for good, 35 GB in
+ * one benchmark run, and a renewal cost nearly twice the CPU. {@code H2DurabilityTest} keeps the
+ * file bounded.
  *
  * <p>H2 also compacts its file when it closes, moving chunks over each other; an interrupted close
  * can then leave the file at an older state. {@code MAX_COMPACT_TIME=0} closes without moving
- * anything. The three settings are added to every H2 file URL that does not set them itself.
+ * anything. It is added to every H2 file URL that does not set it itself.
  *
  * <p>What this does not give: H2 does not {@code fsync} a write, so a power cut or an
  * operating-system crash can still lose the last moments. Production runs on PostgreSQL.
@@ -60,8 +55,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class H2Durability {
 
   static final String MAX_COMPACT_TIME = "MAX_COMPACT_TIME=0";
-  static final String WRITE_DELAY = "WRITE_DELAY=0";
-  static final String RETENTION_TIME = "RETENTION_TIME=0";
 
   private static final Logger log = LoggerFactory.getLogger(H2Durability.class);
 
@@ -103,22 +96,18 @@ public class H2Durability {
   }
 
   /**
-   * The URL with {@link #MAX_COMPACT_TIME} and {@link #WRITE_DELAY} added (each unless the URL
-   * sets it), for an H2 database kept in a local file.
+   * The URL with {@link #MAX_COMPACT_TIME} added (unless the URL sets it), for an H2 database
+   * kept in a local file.
    */
   public static String durable(String url) {
     if (!isLocalFile(url)) {
       return url;
     }
-    String durable = url;
-    for (String setting : List.of(MAX_COMPACT_TIME, WRITE_DELAY, RETENTION_TIME)) {
-      String name = setting.substring(0, setting.indexOf('=')).toLowerCase(Locale.ROOT) + "=";
-      if (Arrays.stream(url.toLowerCase(Locale.ROOT).split(";")).skip(1).map(String::strip)
-          .noneMatch(part -> part.startsWith(name))) {
-        durable = durable + ";" + setting;
-      }
-    }
-    return durable;
+    String name = MAX_COMPACT_TIME.substring(0, MAX_COMPACT_TIME.indexOf('='))
+        .toLowerCase(Locale.ROOT) + "=";
+    boolean set = Arrays.stream(url.toLowerCase(Locale.ROOT).split(";")).skip(1)
+        .map(String::strip).anyMatch(part -> part.startsWith(name));
+    return set ? url : url + ";" + MAX_COMPACT_TIME;
   }
 
   /** H2 in a file of this process: not in memory, not a server another process runs. */
