@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The lean-full history keeps a subscription's life and leaves out details and job creations. */
+/**
+ * The lean history keeps a subscription's life step by step and leaves out variables, details,
+ * job creations, gateways and plain start events.
+ */
 class LeanHistoryTest extends ApiTest {
 
   @Autowired
@@ -27,10 +30,10 @@ class LeanHistoryTest extends ApiTest {
   private LeanHistory leanHistory;
 
   @Test
-  @DisplayName("R20 a purchase leaves its instances, activities, variables and job runs in the history, no details, no job creations")
+  @DisplayName("R20 a purchase leaves its instances, tasks, end events and job runs in the history; no variables, details, job creations, gateways or plain start events")
   void shouldKeepTheLifeWithoutDetails() {
-    assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("lean-full");
-    assertThat(historyLevelInDatabase()).isEqualTo("13");
+    assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("lean");
+    assertThat(historyLevelInDatabase()).isEqualTo("14");
 
     Response purchase = purchase(newMember(), purchaseWithCard("4242424242424242"), null);
     assertThat(purchase.status()).isEqualTo(201);
@@ -40,9 +43,17 @@ class LeanHistoryTest extends ApiTest {
         .processInstanceBusinessKey(purchase.body().get("subscriptionNumber").asText())
         .singleResult();
     assertThat(history.createHistoricActivityInstanceQuery()
-        .processInstanceId(subscribe.getId()).activityId("Task_ChargePayment").count()).isOne();
+        .processInstanceId(subscribe.getId()).activityId(SubscribeProcess.TASK_CHARGE_PAYMENT)
+        .count()).isOne();
+    assertThat(history.createHistoricActivityInstanceQuery()
+        .processInstanceId(subscribe.getId()).activityId(SubscribeProcess.END_EVENT_ORDER_CONFIRMED)
+        .count()).isOne();
+    assertThat(subscribe.getStartActivityId()).isEqualTo(SubscribeProcess.START_EVENT_ORDER_PLACED);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(subscribe.getId())
+        .list()).extracting(activity -> activity.getActivityType())
+        .isNotEmpty().doesNotContain("exclusiveGateway", "startEvent");
     assertThat(history.createHistoricVariableInstanceQuery()
-        .processInstanceId(subscribe.getId()).count()).isPositive();
+        .processInstanceId(subscribe.getId()).count()).isZero();
     assertThat(history.createHistoricJobLogQuery().processInstanceId(subscribe.getId())
         .successLog().count()).isPositive();
     assertThat(history.createHistoricJobLogQuery().processInstanceId(subscribe.getId())
@@ -70,14 +81,16 @@ class LeanHistoryTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("R20 a database that ran with full history is switched to lean-full at start-up")
+  @DisplayName("R20 a database that ran with full or lean-full history is switched to lean at start-up")
   void shouldSwitchADatabaseFromFullHistory() {
-    jdbc.update("update act_ge_property set value_ = '3' where name_ = 'historyLevel'");
+    for (String earlier : new String[] {"3", "13"}) {
+      jdbc.update("update act_ge_property set value_ = ? where name_ = 'historyLevel'", earlier);
 
-    leanHistory.postInit(
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
+      leanHistory.postInit(
+          (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
 
-    assertThat(historyLevelInDatabase()).isEqualTo("13");
+      assertThat(historyLevelInDatabase()).isEqualTo("14");
+    }
   }
 
   private String historyLevelInDatabase() {
