@@ -21,5 +21,7 @@ public enum NotificationKind {
   /** Support turned auto-renewal off: the subscription ends at its term end (R16). */
   CANCELLED_AT_TERM_END,
   /** A service request was closed, with its resolution (R16). */
-  REQUEST_CLOSED
+  REQUEST_CLOSED,
+  /** The card that pays the subscription was replaced (R25). */
+  PAYMENT_METHOD_REPLACED
 }

@@ -118,6 +118,10 @@ public class Subscription extends AssignedIdEntity<UUID> {
    * current one on the anniversary and no day is lost; after a lapse the new term starts now
    * and now is the new anchor. Either way auto-renewal is on again.
    */
+  void replacePaymentMethod(UUID paymentMethodId) {
+    this.paymentMethodId = paymentMethodId;
+  }
+
   void renewManually(UUID paymentMethodId) {
     this.paymentMethodId = paymentMethodId;
     boolean lapsed = status == SubscriptionStatus.EXPIRED || status == SubscriptionStatus.CLOSED;

@@ -5,7 +5,10 @@ import dev.actionpack.offer.Money;
 import dev.actionpack.offer.Offer;
 import dev.actionpack.offer.OfferRepository;
 import dev.actionpack.partner.PartnerPrincipal;
+import dev.actionpack.payment.CardDetails;
+import dev.actionpack.payment.PaymentMethod;
 import dev.actionpack.payment.PaymentMethodRepository;
+import dev.actionpack.payment.PaymentMethodService;
 import dev.actionpack.payment.PaymentMethodView;
 import dev.actionpack.domain.Refusal;
 import jakarta.validation.Valid;
@@ -13,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,15 +36,17 @@ class SubscriptionController {
   private final PaymentMethodRepository paymentMethods;
   private final SubscriptionService lifecycle;
   private final BenefitService benefits;
+  private final PaymentMethodService cards;
 
   SubscriptionController(OfferRepository offers, SubscriptionRepository subscriptions,
       PaymentMethodRepository paymentMethods, SubscriptionService lifecycle,
-      BenefitService benefits) {
+      BenefitService benefits, PaymentMethodService cards) {
     this.offers = offers;
     this.subscriptions = subscriptions;
     this.paymentMethods = paymentMethods;
     this.lifecycle = lifecycle;
     this.benefits = benefits;
+    this.cards = cards;
   }
 
   @GetMapping({"/offers/purchased", "/subscriptions"})
@@ -76,6 +82,35 @@ class SubscriptionController {
     return show(partner, number);
   }
 
+  /**
+   * Replaces the card that pays the subscription (R25) with one the partner added before
+   * ({@code paymentMethodId}) or a new one ({@code card}, stored first). The next renewal and a
+   * pending dunning retry use it; the partner is told. Someone else's subscription or card is
+   * not found; a cancelled or closed subscription is a 409, checked before a new card is stored.
+   */
+  @PutMapping("/subscriptions/{number}/payment-method")
+  SubscriptionView replacePaymentMethod(@AuthenticationPrincipal PartnerPrincipal partner,
+      @PathVariable String number, @Valid @RequestBody PaymentMethodRequest request) {
+    if ((request.paymentMethodId() == null) == (request.card() == null)) {
+      throw Refusal.invalidField("paymentMethodId", "give either paymentMethodId (a card you "
+          + "added) or card (a new card), one of the two");
+    }
+    lifecycle.ownReplaceable(partner.partnerId(), number);
+    UUID cardId = request.card() != null ? cards.add(partner.partnerId(), request.card()).getId()
+        : ownUsableCard(partner, request.paymentMethodId());
+    lifecycle.replacePaymentMethod(partner.partnerId(), number, cardId);
+    return show(partner, number);
+  }
+
+  private UUID ownUsableCard(PartnerPrincipal partner, UUID paymentMethodId) {
+    PaymentMethod card = paymentMethods.findByIdAndPartnerId(paymentMethodId, partner.partnerId())
+        .orElseThrow(() -> Refusal.notFound("Payment method"));
+    if (card.isExpired()) {
+      throw Refusal.invalidField("paymentMethodId", "the card has expired; add another card");
+    }
+    return card.getId();
+  }
+
   /** The benefits granted to the subscription, the monthly Azure credits included (R8). */
   @GetMapping("/subscriptions/{number}/benefits")
   @Transactional(readOnly = true)
@@ -104,6 +139,8 @@ class SubscriptionController {
   }
 
   record AutoRenewalRequest(@NotNull(message = "is required") Boolean enabled) {}
+
+  record PaymentMethodRequest(UUID paymentMethodId, @Valid CardDetails card) {}
 
   record BenefitView(String code, String description, Integer quantity, Instant dueAt,
       Instant grantedAt, Instant revokedAt, boolean active) {}

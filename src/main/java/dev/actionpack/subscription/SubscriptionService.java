@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,16 +27,18 @@ public class SubscriptionService {
   private final SubscriptionProcesses processes;
   private final BenefitService benefits;
   private final RenewalPolicy policy;
+  private final ApplicationEventPublisher events;
 
   SubscriptionService(SubscriptionRepository subscriptions, PartnerRepository partners,
       OfferRepository offers, SubscriptionProcesses processes, BenefitService benefits,
-      RenewalPolicy policy) {
+      RenewalPolicy policy, ApplicationEventPublisher events) {
     this.subscriptions = subscriptions;
     this.partners = partners;
     this.offers = offers;
     this.processes = processes;
     this.benefits = benefits;
     this.policy = policy;
+    this.events = events;
   }
 
   /**
@@ -119,6 +122,42 @@ public class SubscriptionService {
               + "off. Look at the subscription again in a minute.");
     }
     log.info("Auto-renewal of subscription {} turned off", number);
+    return subscription;
+  }
+
+  /**
+   * Replaces the card that pays the subscription (R25): the next renewal and a pending dunning
+   * retry place their orders with it. Locks the subscription, so a renewal being placed right now
+   * either used the old card already or sees the new one. The partner is told in the same
+   * transaction ({@link PaymentMethodReplaced}). The same card again changes nothing.
+   */
+  @Transactional
+  public Subscription replacePaymentMethod(UUID partnerId, String number, UUID paymentMethodId) {
+    Subscription subscription = ownReplaceable(partnerId, number);
+    UUID previous = subscription.getPaymentMethodId();
+    if (previous.equals(paymentMethodId)) {
+      return subscription;
+    }
+    subscription.replacePaymentMethod(paymentMethodId);
+    events.publishEvent(new PaymentMethodReplaced(subscription.getId(), number, previous,
+        paymentMethodId));
+    log.info("Card of subscription {} replaced", number);
+    return subscription;
+  }
+
+  /**
+   * The partner's own subscription, locked, if its card may still be replaced: not once it is
+   * cancelled or closed (409); someone else's is not found.
+   */
+  @Transactional
+  public Subscription ownReplaceable(UUID partnerId, String number) {
+    Subscription subscription = subscriptions.lockByNumberAndPartnerId(number, partnerId)
+        .orElseThrow(() -> Refusal.notFound("Subscription"));
+    if (!subscription.getStatus().isLive()) {
+      throw new Refusal(Refusal.Kind.CONFLICT, "subscription-ended", "Subscription ended",
+          "The card of a subscription can be replaced until it is cancelled or closed; it is "
+              + subscription.getStatus() + ".").with("status", subscription.getStatus());
+    }
     return subscription;
   }
 

@@ -83,6 +83,8 @@ class MailNotificationTest extends LifecycleTest {
     for (PartnerLogin[] pair : partners.values()) {
       String number = get(pair[0], "/api/offers/purchased").body().get(0).get("number").asText();
       turnAutoRenewal(pair[0], number, false);
+      // PAYMENT_METHOD_REPLACED
+      replaceCard(pair[0], number, Map.of("card", card("378282246310005")));
     }
     // REMINDER_EXPIRES, then EXPIRED for the lapsing ones; RENEWAL_DECLINED for the dunned ones
     jobs().advanceTo(Instant.parse("2028-05-12T08:00:00Z"));

@@ -76,6 +76,12 @@ public abstract class LifecycleTest extends ApiTest {
     return placed;
   }
 
+  /** Replaces the card that pays the subscription (R25); {@code body} names the card. */
+  protected Response replaceCard(PartnerLogin partner, String number, Map<String, Object> body) {
+    return exchange(partner, HttpMethod.PUT, "/api/subscriptions/" + number + "/payment-method",
+        body, Map.of());
+  }
+
   /** The card the subscription pays with starts declining every charge (its funds ran out). */
   protected void cardRunsOutOfFunds(String subscriptionNumber) {
     jdbc.update("update embedded_provider_card set behaviour = 'DECLINE_INSUFFICIENT_FUNDS' "

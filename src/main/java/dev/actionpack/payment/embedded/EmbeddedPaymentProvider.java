@@ -104,7 +104,9 @@ class EmbeddedPaymentProvider implements PaymentGateway, DisposableBean {
     if (behaviour == TestCardBehaviour.PROCESSING_ERROR) {
       throw new PaymentProviderException("processing error at the provider");
     }
-    DeclineCode decline = behaviour.declinedWhenCharged;
+    DeclineCode decline = behaviour == TestCardBehaviour.DECLINE_FIRST_CHARGE
+        ? firstCharge(request.cardToken()) ? DeclineCode.CARD_DECLINED : null
+        : behaviour.declinedWhenCharged;
     StoredCharge charge = new StoredCharge("ch_" + UUID.randomUUID().toString().replace("-", ""),
         request.cardToken(), request.amount(), request.currency(), decline == null,
         decline == null ? null : decline.code());
@@ -117,6 +119,11 @@ class EmbeddedPaymentProvider implements PaymentGateway, DisposableBean {
     log.info("Charge {} of {} {}: {}", charge.chargeId(), request.amount(), request.currency(),
         decline == null ? "approved" : "declined " + decline.code());
     return charge.result();
+  }
+
+  private boolean firstCharge(String cardToken) {
+    return jdbc.sql("select count(*) from embedded_provider_charge where card_token = ?")
+        .param(cardToken).query(Integer.class).single() == 0;
   }
 
   @Override

@@ -18,7 +18,12 @@ enum TestCardBehaviour {
   /** Stored fine, every charge declined by the issuer. */
   DECLINE_CHARGES(null, DeclineCode.CARD_DECLINED),
   /** Stored fine, every charge fails with a provider processing error (technical). */
-  PROCESSING_ERROR(null, null);
+  PROCESSING_ERROR(null, null),
+  /**
+   * Stored fine; its first charge is declined ({@code card_declined}), every later one approved:
+   * a renewal declined and then recovered by a dunning retry.
+   */
+  DECLINE_FIRST_CHARGE(null, null);
 
   private static final Map<String, TestCardBehaviour> TEST_CARDS = Map.of(
       "4000000000000002", REFUSE_GENERIC, // test card: refused when stored
@@ -26,7 +31,8 @@ enum TestCardBehaviour {
       "4000000000000127", REFUSE_INCORRECT_CVC, // test card: refused when stored, wrong CVC
       "4000000000009995", DECLINE_INSUFFICIENT_FUNDS, // test card: charges declined, no funds
       "4000000000000341", DECLINE_CHARGES, // test card: stored, every charge declined
-      "4000000000000119", PROCESSING_ERROR); // test card: provider processing error
+      "4000000000000119", PROCESSING_ERROR, // test card: provider processing error
+      "4000000000003311", DECLINE_FIRST_CHARGE); // test card: first charge declined only
 
   final DeclineCode refusedWhenStored;
   final DeclineCode declinedWhenCharged;
