@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.actionpack.support.LifecycleTest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PaymentMethodReplacementApiTest extends LifecycleTest {
 
   @Test
-  @DisplayName("R25 R12 a declined renewal recovered by a replaced card: the pending retry charges the new card, the subscription is active again, the partner was told")
+  @DisplayName("R25 R12 a declined renewal recovered by a replaced card: the pending retry charges the new card, the subscription is active again, the partner was told, every charge listed")
   void shouldChargeThePendingRetryToTheReplacedCard() {
     clockAt("2027-03-10T10:00:00Z");
     PartnerLogin partner = newPartner(true, "es-ES");
@@ -42,6 +45,20 @@ class PaymentMethodReplacementApiTest extends LifecycleTest {
     assertThat(retry.get("paymentMethod").get("lastFour").asText()).isEqualTo("4444");
     assertThat(approvedCharges(number)).isEqualTo(2); // the purchase and the retry
     assertThat(inboxKinds(partner)).endsWith("PAYMENT_METHOD_REPLACED", "RENEWED");
+
+    JsonNode payments = get(partner, "/api/subscriptions/" + number + "/payments").body();
+    List<String> charges = new ArrayList<>();
+    payments.get("charges").forEach(c -> charges.add(c.get("orderKind").asText() + " "
+        + c.get("outcome").asText() + " " + c.path("declineCode").asText("-") + " "
+        + String.format(Locale.ROOT, "%.2f", c.get("amount").get("amount").asDouble())
+        + " "
+        + c.get("at").asText()));
+    assertThat(charges).containsExactly(
+        "PURCHASE APPROVED - 475.00 2027-03-10T10:00:00Z",
+        "AUTO_RENEWAL DECLINED insufficient_funds 475.00 2028-03-10T10:00:00Z",
+        "AUTO_RENEWAL APPROVED - 475.00 2028-03-11T10:00:00Z");
+    assertThat(payments.get("charges").get(0).get("providerChargeId").asText()).startsWith("ch_");
+    assertThat(payments.get("refunds")).isEmpty();
   }
 
   @Test
@@ -82,6 +99,8 @@ class PaymentMethodReplacementApiTest extends LifecycleTest {
     Response foreignSubscription = replaceCard(partner, otherNumber,
         Map.of("card", card("5555555555554444")));
     assertThat(foreignSubscription.status()).isEqualTo(404);
+    assertThat(get(partner, "/api/subscriptions/" + otherNumber + "/payments").status())
+        .isEqualTo(404);
     assertThat(replaceCard(partner, number, Map.of("paymentMethodId", otherCard)).status())
         .isEqualTo(404);
     assertThat(replaceCard(partner, number, Map.of("paymentMethodId", UUID.randomUUID().toString()))

@@ -71,6 +71,12 @@ class ServiceRequestApiTest extends LifecycleTest {
         + "payment_refund p on p.provider_refund_id = r.refund_id join purchase_order o on "
         + "o.id = p.order_id where o.subscription_number = ?", BigDecimal.class, number))
         .isEqualByComparingTo("236.20");
+    JsonNode payments = get(partner, "/api/subscriptions/" + number + "/payments").body();
+    assertThat(payments.get("refunds")).hasSize(1);
+    assertThat(payments.get("refunds").get(0).get("amount").get("amount").decimalValue())
+        .isEqualByComparingTo("236.20");
+    assertThat(payments.get("refunds").get(0).get("orderNumber").asText())
+        .isEqualTo(payments.get("charges").get(0).get("orderNumber").asText());
     JsonNode benefits = get(partner, "/api/subscriptions/" + number + "/benefits").body();
     assertThat(benefits.get("benefits").findValuesAsText("active")).containsOnly("false");
     assertThat(inboxKinds(partner)).contains("CANCELLED_NOW", "REQUEST_CLOSED");
