@@ -33,9 +33,19 @@ public class BusinessMetrics {
     afterCommit("actionpack.orders", "outcome", "declined", "kind", kind.name());
   }
 
-  public void charged(Enum<?> kind, boolean approved) {
+  /** A charge the provider answered, approved or declined, counted when its step commits. */
+  public void charged(Enum<?> kind, String provider, boolean approved) {
     afterCommit("actionpack.charges", "outcome", approved ? "approved" : "declined", "kind",
-        kind.name());
+        kind.name(), "provider", provider);
+  }
+
+  /**
+   * A charge the provider did not answer (timeout, 5xx, a lost connection): counted at once,
+   * since its step rolls back and is retried.
+   */
+  public void chargeFailed(Enum<?> kind, String provider) {
+    registry.counter("actionpack.charges", "outcome", "error", "kind", kind.name(), "provider",
+        provider).increment();
   }
 
   public void renewed(Enum<?> kind) {

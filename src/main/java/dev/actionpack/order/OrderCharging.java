@@ -8,6 +8,7 @@ import dev.actionpack.payment.PaymentGateway.ChargeRequest;
 import dev.actionpack.payment.PaymentGateway.ChargeResult;
 import dev.actionpack.payment.PaymentGateway;
 import dev.actionpack.payment.PaymentMethodRepository;
+import dev.actionpack.payment.PaymentProviderException;
 import dev.actionpack.subscription.SubscriptionRepository;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -55,12 +56,18 @@ public class OrderCharging {
     var card = paymentMethods.findById(order.getPaymentMethodId()).orElseThrow();
     ChargeRequest request = new ChargeRequest(order.getChargeKey(), card.getProviderToken(),
         order.getAmount(), order.getCurrency(), "Action Pack order " + order.getNumber());
-    ChargeResult result = gateway.charge(request);
+    ChargeResult result;
+    try {
+      result = gateway.charge(request);
+    } catch (PaymentProviderException unanswered) {
+      metrics.chargeFailed(order.getKind(), gateway.provider());
+      throw unanswered;
+    }
     if (charges.findByIdempotencyKey(request.idempotencyKey()).isEmpty()) {
       charges.save(new Charge(orderId, request, result));
     }
     order.charged(result.chargeId());
-    metrics.charged(order.getKind(), result.approved());
+    metrics.charged(order.getKind(), gateway.provider(), result.approved());
     return result;
   }
 

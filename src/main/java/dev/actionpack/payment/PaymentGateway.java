@@ -9,6 +9,9 @@ import java.math.BigDecimal;
  */
 public interface PaymentGateway {
 
+  /** The provider's name, as {@code actionpack.payment.provider} selects it and metrics tag it. */
+  String provider();
+
   /** Verifies and stores the card at the provider; only the returned token is kept here. */
   CardToken tokenize(CardDetails card);
 

@@ -27,11 +27,12 @@ class OperationsEndpointsTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("R20 Prometheus sees orders, charges, notifications, open requests and incidents")
+  @DisplayName("R20 Prometheus sees orders, charges by provider and outcome (approved, declined, error), notifications, open requests and incidents")
   void shouldCountBusinessEvents() {
     PartnerLogin partner = newMember();
     purchase(partner, purchaseWithCard("4242424242424242"), null);
     purchase(newMember(), purchaseWithCard("4000000000009995"), null);
+    purchase(newMember(), purchaseWithCard("4000000000000119"), null); // provider error
 
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       String metrics = http.withBasicAuth("prometheus", "test-only-metrics-secret")
@@ -39,7 +40,12 @@ class OperationsEndpointsTest extends ApiTest {
       assertThat(metrics)
           .containsPattern("actionpack_orders_total\\{kind=\"PURCHASE\",outcome=\"confirmed\"\\} [1-9]")
           .containsPattern("actionpack_orders_total\\{kind=\"PURCHASE\",outcome=\"declined\"\\} [1-9]")
-          .containsPattern("actionpack_charges_total\\{kind=\"PURCHASE\",outcome=\"approved\"\\} [1-9]")
+          .containsPattern("actionpack_charges_total\\{kind=\"PURCHASE\",outcome=\"approved\","
+              + "provider=\"embedded\"\\} [1-9]")
+          .containsPattern("actionpack_charges_total\\{kind=\"PURCHASE\",outcome=\"declined\","
+              + "provider=\"embedded\"\\} [1-9]")
+          .containsPattern("actionpack_charges_total\\{kind=\"PURCHASE\",outcome=\"error\","
+              + "provider=\"embedded\"\\} [1-9]")
           .containsPattern("actionpack_notifications_sent_total\\{kind=\"ORDER_CONFIRMED\"\\} [1-9]")
           .contains("actionpack_service_requests_open", "actionpack_incidents",
               "actionpack_mail_outbox_pending");

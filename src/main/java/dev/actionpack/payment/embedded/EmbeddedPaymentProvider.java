@@ -55,6 +55,11 @@ class EmbeddedPaymentProvider implements PaymentGateway, DisposableBean {
   }
 
   @Override
+  public String provider() {
+    return "embedded";
+  }
+
+  @Override
   public void destroy() {
     connections.close();
   }
