@@ -407,15 +407,6 @@ public class RenewalApiTest extends LifecycleTest {
     assertThat(runningTerms(number)).isOne();
   }
 
-  private Job termEndJob(String number) {
-    return managementService.createJobQuery().processInstanceId(currentTermId(number))
-        .activityId(RenewProcess.TIMER_EVENT_NEXT_DUE).singleResult();
-  }
-
-  private String currentTermId(String number) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(RenewProcess.KEY)
-        .processInstanceBusinessKey(number).singleResult().getId();
-  }
 
   private JsonNode benefits(PartnerLogin partner, String number) {
     return get(partner, "/api/subscriptions/" + number + "/benefits").body();

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -101,6 +102,17 @@ public abstract class LifecycleTest extends ApiTest {
     return jdbc.queryForObject("select count(*) from embedded_provider_charge c "
         + "join purchase_order o on o.charge_key = c.idempotency_key "
         + "where o.subscription_number = ? and c.approved", Long.class, subscriptionNumber);
+  }
+
+  /** The timer of the subscription's current term (its next due date: here, the term end). */
+  protected Job termEndJob(String number) {
+    return managementService.createJobQuery().processInstanceId(currentTermId(number))
+        .activityId(RenewProcess.TIMER_EVENT_NEXT_DUE).singleResult();
+  }
+
+  protected String currentTermId(String number) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(RenewProcess.KEY)
+        .processInstanceBusinessKey(number).singleResult().getId();
   }
 
   protected long runningTerms(String subscriptionNumber) {
