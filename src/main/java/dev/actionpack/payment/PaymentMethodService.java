@@ -3,6 +3,7 @@ package dev.actionpack.payment;
 import dev.actionpack.domain.Refusal;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,8 +50,16 @@ public class PaymentMethodService {
   /** The partner's own saved card, usable for a charge; someone else's is not found (R23). */
   @Transactional(readOnly = true)
   public PaymentMethod usable(UUID partnerId, UUID paymentMethodId, String field) {
+    return usable(partnerId, paymentMethodId, field,
+        () -> Refusal.invalidField(field, "no such payment method"));
+  }
+
+  /** {@link #usable(UUID, UUID, String)}, with the refusal for a card that is not theirs. */
+  @Transactional(readOnly = true)
+  public PaymentMethod usable(UUID partnerId, UUID paymentMethodId, String field,
+      Supplier<Refusal> notTheirs) {
     PaymentMethod method = paymentMethods.findByIdAndPartnerId(paymentMethodId, partnerId)
-        .orElseThrow(() -> Refusal.invalidField(field, "no such payment method"));
+        .orElseThrow(notTheirs);
     if (method.isExpired()) {
       throw Refusal.invalidField(field, "the card has expired; add another card");
     }

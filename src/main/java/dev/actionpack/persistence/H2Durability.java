@@ -95,19 +95,14 @@ public class H2Durability {
     return registration;
   }
 
-  /**
-   * The URL with {@link #MAX_COMPACT_TIME} added (unless the URL sets it), for an H2 database
-   * kept in a local file.
-   */
+  /** The URL with {@link #MAX_COMPACT_TIME} added, for an H2 database kept in a local file. */
   public static String durable(String url) {
-    if (!isLocalFile(url)) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    if (!isLocalFile(url) || Arrays.stream(lower.split(";")).skip(1).map(String::strip)
+        .anyMatch(part -> part.startsWith("max_compact_time="))) {
       return url;
     }
-    String name = MAX_COMPACT_TIME.substring(0, MAX_COMPACT_TIME.indexOf('='))
-        .toLowerCase(Locale.ROOT) + "=";
-    boolean set = Arrays.stream(url.toLowerCase(Locale.ROOT).split(";")).skip(1)
-        .map(String::strip).anyMatch(part -> part.startsWith(name));
-    return set ? url : url + ";" + MAX_COMPACT_TIME;
+    return url + ";" + MAX_COMPACT_TIME;
   }
 
   /** H2 in a file of this process: not in memory, not a server another process runs. */

@@ -6,7 +6,6 @@ import dev.actionpack.offer.Offer;
 import dev.actionpack.offer.OfferRepository;
 import dev.actionpack.partner.PartnerPrincipal;
 import dev.actionpack.payment.CardDetails;
-import dev.actionpack.payment.PaymentMethod;
 import dev.actionpack.payment.PaymentMethodRepository;
 import dev.actionpack.payment.PaymentMethodService;
 import dev.actionpack.payment.PaymentMethodView;
@@ -95,20 +94,12 @@ class SubscriptionController {
       throw Refusal.invalidField("paymentMethodId", "give either paymentMethodId (a card you "
           + "added) or card (a new card), one of the two");
     }
-    lifecycle.ownReplaceable(partner.partnerId(), number);
+    lifecycle.requireReplaceable(partner.partnerId(), number);
     UUID cardId = request.card() != null ? cards.add(partner.partnerId(), request.card()).getId()
-        : ownUsableCard(partner, request.paymentMethodId());
+        : cards.usable(partner.partnerId(), request.paymentMethodId(), "paymentMethodId",
+            () -> Refusal.notFound("Payment method")).getId();
     lifecycle.replacePaymentMethod(partner.partnerId(), number, cardId);
     return show(partner, number);
-  }
-
-  private UUID ownUsableCard(PartnerPrincipal partner, UUID paymentMethodId) {
-    PaymentMethod card = paymentMethods.findByIdAndPartnerId(paymentMethodId, partner.partnerId())
-        .orElseThrow(() -> Refusal.notFound("Payment method"));
-    if (card.isExpired()) {
-      throw Refusal.invalidField("paymentMethodId", "the card has expired; add another card");
-    }
-    return card.getId();
   }
 
   /** The benefits granted to the subscription, the monthly Azure credits included (R8). */

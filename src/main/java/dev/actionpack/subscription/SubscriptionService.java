@@ -133,7 +133,8 @@ public class SubscriptionService {
    */
   @Transactional
   public Subscription replacePaymentMethod(UUID partnerId, String number, UUID paymentMethodId) {
-    Subscription subscription = ownReplaceable(partnerId, number);
+    Subscription subscription = replaceable(subscriptions.lockByNumberAndPartnerId(number,
+        partnerId));
     UUID previous = subscription.getPaymentMethodId();
     if (previous.equals(paymentMethodId)) {
       return subscription;
@@ -146,13 +147,17 @@ public class SubscriptionService {
   }
 
   /**
-   * The partner's own subscription, locked, if its card may still be replaced: not once it is
-   * cancelled or closed (409); someone else's is not found.
+   * Refuses now what {@link #replacePaymentMethod} would refuse, before a new card is stored at
+   * the provider: someone else's subscription, or one cancelled or closed.
    */
-  @Transactional
-  public Subscription ownReplaceable(UUID partnerId, String number) {
-    Subscription subscription = subscriptions.lockByNumberAndPartnerId(number, partnerId)
-        .orElseThrow(() -> Refusal.notFound("Subscription"));
+  @Transactional(readOnly = true)
+  public void requireReplaceable(UUID partnerId, String number) {
+    replaceable(subscriptions.findByNumberAndPartnerId(number, partnerId));
+  }
+
+  /** The partner's own subscription if its card may still be replaced (not found, or 409). */
+  private static Subscription replaceable(Optional<Subscription> own) {
+    Subscription subscription = own.orElseThrow(() -> Refusal.notFound("Subscription"));
     if (!subscription.getStatus().isLive()) {
       throw new Refusal(Refusal.Kind.CONFLICT, "subscription-ended", "Subscription ended",
           "The card of a subscription can be replaced until it is cancelled or closed; it is "

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -155,49 +152,27 @@ class PaymentMethodReplacementApiTest extends LifecycleTest {
   @Test
   @DisplayName("R25 R7 a card replaced while the anniversary timer runs on another thread: never a 500, one renewal charge, on one of the two cards, and the new card pays from then on")
   void shouldStayConsistentWhenReplacementRacesRenewalTimer() throws Exception {
-    var pool = Executors.newFixedThreadPool(2);
-    try {
-      for (int round = 0; round < 4; round++) {
-        clockAt("2027-03-10T10:00:00Z");
-        PartnerLogin partner = newMember();
-        String number = subscribe(partner, "4242424242424242").get("number").asText();
-        jobs().advanceTo(Instant.parse("2028-03-10T09:59:59Z"));
-        clockAt("2028-03-10T10:00:00Z");
-        String timer = termEndJob(number).getId();
-        CountDownLatch start = new CountDownLatch(1);
+    for (int round = 0; round < 4; round++) {
+      clockAt("2027-03-10T10:00:00Z");
+      PartnerLogin partner = newMember();
+      String number = subscribe(partner, "4242424242424242").get("number").asText();
+      jobs().advanceTo(Instant.parse("2028-03-10T09:59:59Z"));
+      clockAt("2028-03-10T10:00:00Z");
 
-        Future<?> engine = pool.submit(() -> {
-          start.await();
-          try {
-            managementService.executeJob(timer);
-          } catch (RuntimeException lostTheRace) {
-            // an optimistic-locking loser: the job stays and runs again below
-          }
-          return null;
-        });
-        Future<Response> partnerRequest = pool.submit(() -> {
-          start.await();
-          return replaceCard(partner, number, Map.of("card", card("5555555555554444")));
-        });
-        start.countDown();
-        engine.get();
-        Response replaced = partnerRequest.get();
-        jobs().runDue();
+      Response replaced = raceTermEnd(number,
+          () -> replaceCard(partner, number, Map.of("card", card("5555555555554444"))));
 
-        assertThat(replaced.status()).as("round %d: %s", round, replaced.body()).isEqualTo(200);
-        assertThat(renewalCharges(number, 2)).as("round %d", round).isOne();
-        JsonNode renewal = get(partner, "/api/orders").body().get(0);
-        assertThat(renewal.get("kind").asText()).isEqualTo("AUTO_RENEWAL");
-        assertThat(renewal.get("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(renewal.get("paymentMethod").get("lastFour").asText()).isIn("4242", "4444");
-        JsonNode after = subscription(partner, number);
-        assertThat(after.get("termNumber").asInt()).isEqualTo(2);
-        assertThat(after.get("paymentMethod").get("lastFour").asText()).isEqualTo("4444");
-        assertThat(inboxKinds(partner)).containsOnlyOnce("PAYMENT_METHOD_REPLACED", "RENEWED");
-        assertThat(runningTerms(number)).isOne();
-      }
-    } finally {
-      pool.shutdown();
+      assertThat(replaced.status()).as("round %d: %s", round, replaced.body()).isEqualTo(200);
+      assertThat(renewalCharges(number, 2)).as("round %d", round).isOne();
+      JsonNode renewal = get(partner, "/api/orders").body().get(0);
+      assertThat(renewal.get("kind").asText()).isEqualTo("AUTO_RENEWAL");
+      assertThat(renewal.get("status").asText()).isEqualTo("CONFIRMED");
+      assertThat(renewal.get("paymentMethod").get("lastFour").asText()).isIn("4242", "4444");
+      JsonNode after = subscription(partner, number);
+      assertThat(after.get("termNumber").asInt()).isEqualTo(2);
+      assertThat(after.get("paymentMethod").get("lastFour").asText()).isEqualTo("4444");
+      assertThat(inboxKinds(partner)).containsOnlyOnce("PAYMENT_METHOD_REPLACED", "RENEWED");
+      assertThat(runningTerms(number)).isOne();
     }
   }
 }

@@ -9,9 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -328,54 +325,31 @@ public class RenewalApiTest extends LifecycleTest {
   @Test
   @DisplayName("R10 R7 turn-off racing the renewal timer on two threads: never a 500, never a second charge")
   void shouldStayConsistentWhenTurnOffRacesRenewalTimer() throws Exception {
-    var pool = Executors.newFixedThreadPool(2);
-    try {
-      for (int round = 0; round < 4; round++) {
-        clockAt("2027-03-10T10:00:00Z");
-        PartnerLogin partner = newMember();
-        String number = subscribe(partner, "4242424242424242").get("number").asText();
-        jobs().advanceTo(Instant.parse("2028-03-10T09:59:59Z"));
-        clockAt("2028-03-10T10:00:00Z");
-        String timer = termEndJob(number).getId();
-        CountDownLatch start = new CountDownLatch(1);
+    for (int round = 0; round < 4; round++) {
+      clockAt("2027-03-10T10:00:00Z");
+      PartnerLogin partner = newMember();
+      String number = subscribe(partner, "4242424242424242").get("number").asText();
+      jobs().advanceTo(Instant.parse("2028-03-10T09:59:59Z"));
+      clockAt("2028-03-10T10:00:00Z");
 
-        Future<?> engine = pool.submit(() -> {
-          start.await();
-          try {
-            managementService.executeJob(timer);
-          } catch (RuntimeException lostTheRace) {
-            // an optimistic-locking loser: the job stays and runs again below
-          }
-          return null;
-        });
-        Future<Response> partnerRequest = pool.submit(() -> {
-          start.await();
-          return turnAutoRenewal(partner, number, false);
-        });
-        start.countDown();
-        engine.get();
-        Response off = partnerRequest.get();
-        jobs().runDue();
+      Response off = raceTermEnd(number, () -> turnAutoRenewal(partner, number, false));
 
-        JsonNode after = subscription(partner, number);
-        // off first: nothing charged, expired; renewal first: the renewed term is off;
-        // both at once: the partner is told the renewal is under way and nothing is turned off
-        assertThat(off.status()).as("round %d", round).isIn(200, 409);
-        if (off.status() == 200 && renewalCharges(number, 2) == 0) {
-          assertThat(after.get("status").asText()).isEqualTo("EXPIRED");
-        } else if (off.status() == 200) {
-          assertThat(renewalCharges(number, 2)).isOne();
-          assertThat(after.get("termNumber").asInt()).isEqualTo(2);
-          assertThat(after.get("autoRenewal").asBoolean()).isFalse();
-        } else {
-          assertThat(renewalCharges(number, 2)).isOne();
-          assertThat(after.get("termNumber").asInt()).isEqualTo(2);
-          assertThat(after.get("autoRenewal").asBoolean()).isTrue();
-        }
-        assertThat(runningTerms(number)).isOne();
+      JsonNode after = subscription(partner, number);
+      // off first: nothing charged, expired; renewal first: the renewed term is off;
+      // both at once: the partner is told the renewal is under way and nothing is turned off
+      assertThat(off.status()).as("round %d", round).isIn(200, 409);
+      if (off.status() == 200 && renewalCharges(number, 2) == 0) {
+        assertThat(after.get("status").asText()).isEqualTo("EXPIRED");
+      } else if (off.status() == 200) {
+        assertThat(renewalCharges(number, 2)).isOne();
+        assertThat(after.get("termNumber").asInt()).isEqualTo(2);
+        assertThat(after.get("autoRenewal").asBoolean()).isFalse();
+      } else {
+        assertThat(renewalCharges(number, 2)).isOne();
+        assertThat(after.get("termNumber").asInt()).isEqualTo(2);
+        assertThat(after.get("autoRenewal").asBoolean()).isTrue();
       }
-    } finally {
-      pool.shutdown();
+      assertThat(runningTerms(number)).isOne();
     }
   }
 

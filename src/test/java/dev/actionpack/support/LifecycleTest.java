@@ -6,6 +6,11 @@ import dev.actionpack.process.RenewProcess;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -108,6 +113,39 @@ public abstract class LifecycleTest extends ApiTest {
   protected Job termEndJob(String number) {
     return managementService.createJobQuery().processInstanceId(currentTermId(number))
         .activityId(RenewProcess.TIMER_EVENT_NEXT_DUE).singleResult();
+  }
+
+  /**
+   * Runs the subscription's term-end timer (due now) and a partner's {@code request} on two
+   * threads at once, then whatever is due: a timer that lost an optimistic-locking race stays
+   * and runs then. The request's answer.
+   */
+  protected Response raceTermEnd(String number, Callable<Response> request) throws Exception {
+    String timer = termEndJob(number).getId();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      Future<?> engine = pool.submit(() -> {
+        start.await();
+        try {
+          managementService.executeJob(timer);
+        } catch (RuntimeException lostTheRace) {
+          // the job stays and runs again below
+        }
+        return null;
+      });
+      Future<Response> answer = pool.submit(() -> {
+        start.await();
+        return request.call();
+      });
+      start.countDown();
+      engine.get();
+      Response response = answer.get();
+      jobs().runDue();
+      return response;
+    } finally {
+      pool.shutdown();
+    }
   }
 
   protected String currentTermId(String number) {
