@@ -10,6 +10,8 @@ import dev.actionpack.payment.PaymentGateway;
 import dev.actionpack.payment.PaymentMethodRepository;
 import dev.actionpack.payment.PaymentProviderException;
 import dev.actionpack.subscription.SubscriptionRepository;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,7 +57,9 @@ public class OrderCharging {
     }
     var card = paymentMethods.findById(order.getPaymentMethodId()).orElseThrow();
     ChargeRequest request = new ChargeRequest(order.getChargeKey(), card.getProviderToken(),
-        order.getAmount(), order.getCurrency(), "Action Pack order " + order.getNumber());
+        card.getProviderCustomer(), order.getAmount(), order.getCurrency(),
+        "Action Pack order " + order.getNumber(), order.getKind() == OrderKind.AUTO_RENEWAL,
+        metadata(order));
     ChargeResult result;
     try {
       result = gateway.charge(request);
@@ -69,6 +73,24 @@ public class OrderCharging {
     order.charged(result.chargeId());
     metrics.charged(order.getKind(), gateway.provider(), result.approved());
     return result;
+  }
+
+  /** What the provider shows with the charge: the order, and the subscription and term it pays. */
+  private Map<String, String> metadata(PurchaseOrder order) {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("order_number", order.getNumber());
+    metadata.put("order_kind", order.getKind().name());
+    metadata.put("charge_key", order.getChargeKey());
+    if (order.getSubscriptionNumber() != null) {
+      metadata.put("subscription_number", order.getSubscriptionNumber());
+    }
+    if (order.getKind() == OrderKind.PURCHASE) {
+      metadata.put("term", "1");
+    } else {
+      subscriptions.findByNumber(order.getSubscriptionNumber()).ifPresent(subscription ->
+          metadata.put("term", String.valueOf(subscription.getTermNumber() + 1)));
+    }
+    return metadata;
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.actionpack.order;
 
-import dev.actionpack.payment.CardDetails;
+import dev.actionpack.payment.NewCard;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
@@ -25,7 +25,7 @@ public record PurchaseRequest(
     @NotBlank(message = "is required: the version of the terms that were accepted")
     @Size(max = 40, message = "is longer than 40 characters") String termsVersion,
     UUID paymentMethodId,
-    @Valid CardDetails card,
+    @Valid NewCard card,
     @NotNull(message = "is required: the price shown when the order was reviewed")
     @Valid ReviewedPrice reviewedPrice) {
 

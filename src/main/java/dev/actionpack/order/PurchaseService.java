@@ -5,8 +5,10 @@ import dev.actionpack.offer.Offer;
 import dev.actionpack.offer.OfferRepository;
 import dev.actionpack.partner.Partner;
 import dev.actionpack.partner.PartnerRepository;
+import dev.actionpack.payment.CardDetails;
 import dev.actionpack.payment.PaymentGateway.CardToken;
 import dev.actionpack.payment.PaymentMethodService;
+import dev.actionpack.payment.ProviderCard;
 import dev.actionpack.persistence.NumberSequences;
 import dev.actionpack.process.SubscriptionProcesses.PlacedOrder;
 import dev.actionpack.process.SubscriptionProcesses;
@@ -105,7 +107,7 @@ public class PurchaseService {
     UUID savedMethodId = request.paymentMethodId() == null ? null
         : paymentMethods.usable(partnerId, request.paymentMethodId(), "paymentMethodId").getId();
     CardToken newCard = request.card() == null ? null
-        : paymentMethods.tokenize(request.card(), "card");
+        : paymentMethods.tokenize(partnerId, request.card(), "card");
 
     PurchaseOrder order = transaction.execute(status -> {
       Partner partner = partners.lockById(partnerId).orElseThrow();
@@ -228,9 +230,10 @@ public class PurchaseService {
 
   /** What makes two requests "the same order"; built from non-secret parts only. */
   private static String fingerprint(PurchaseRequest request, String renewedSubscription) {
-    var card = request.card();
-    String payment = card == null ? String.valueOf(request.paymentMethodId())
-        : card.lastFour() + "/" + card.expiryMonth() + "/" + card.expiryYear();
+    String payment = request.card() instanceof CardDetails card
+        ? card.lastFour() + "/" + card.expiryMonth() + "/" + card.expiryYear()
+        : request.card() instanceof ProviderCard card ? card.paymentMethodToken()
+        : String.valueOf(request.paymentMethodId());
     String canonical = String.join("|", String.valueOf(renewedSubscription), request.offerCode(),
         request.termsVersion(), request.reviewedPrice().amount().stripTrailingZeros()
             .toPlainString(), request.reviewedPrice().currency(), payment);

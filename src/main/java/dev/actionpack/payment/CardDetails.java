@@ -17,7 +17,8 @@ public record CardDetails(
     @NotBlank(message = "is required") @Size(max = 4, message = "is longer than 4 digits")
     String cvc,
     @Size(max = 200, message = "is longer than 200 characters")
-    @Pattern(regexp = "[^\\r\\n\\t]*", message = "must be on one line") String holderName) {
+    @Pattern(regexp = "[^\\r\\n\\t]*", message = "must be on one line") String holderName)
+    implements NewCard {
 
   /** The number without the spaces or dashes people type between groups. */
   public String digits() {

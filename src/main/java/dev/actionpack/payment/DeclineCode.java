@@ -8,7 +8,14 @@ public enum DeclineCode {
   INSUFFICIENT_FUNDS("insufficient_funds",
       "The card has insufficient funds for this amount. Try another card."),
   EXPIRED_CARD("expired_card", "The card has expired. Try another card."),
-  INCORRECT_CVC("incorrect_cvc", "The card's security code is incorrect.");
+  INCORRECT_CVC("incorrect_cvc", "The card's security code is incorrect."),
+  /**
+   * The card's bank asks the cardholder to confirm the payment, which cannot happen while the
+   * partner is away (a renewal): they renew manually or give another card. The notice of a
+   * declined renewal says so ({@code decline.authentication_required}).
+   */
+  AUTHENTICATION_REQUIRED("authentication_required",
+      "The card's bank asks the cardholder to confirm this payment. Try another card.");
 
   private final String code;
   private final String reason;

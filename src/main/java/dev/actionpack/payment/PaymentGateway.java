@@ -1,19 +1,28 @@
 package dev.actionpack.payment;
 
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * The payment provider port. Adapters: the embedded provider (local use and tests) and, for
- * production, an HTTP provider. Technical failures are {@link PaymentProviderException}s (the
- * caller's job retries); a declined card is a result, not an exception.
+ * The payment provider port. Adapters: the embedded provider (local use and tests) and Stripe
+ * ({@code actionpack.payment.provider=stripe}). Technical failures, an unknown outcome included,
+ * are {@link PaymentProviderException}s (the caller's job retries with the same key); a declined
+ * card is a result, not an exception.
  */
 public interface PaymentGateway {
 
   /** The provider's name, as {@code actionpack.payment.provider} selects it and metrics tag it. */
   String provider();
 
-  /** Verifies and stores the card at the provider; only the returned token is kept here. */
-  CardToken tokenize(CardDetails card);
+  /** The kind of card this provider takes from a partner; the other kind is refused (R6). */
+  Class<? extends NewCard> takes();
+
+  /**
+   * Verifies the card and keeps it at the provider for charges made later without the partner
+   * (a renewal); only the returned token is kept here. Called with the kind {@link #takes()}.
+   */
+  CardToken store(UUID partnerId, NewCard card);
 
   /**
    * Charges a stored card. The same idempotency key always returns the first result and never
@@ -27,11 +36,18 @@ public interface PaymentGateway {
    */
   RefundResult refund(RefundRequest request);
 
-  record CardToken(String token, CardBrand brand, String lastFour, int expiryMonth,
-      int expiryYear) {}
+  /** A stored card; {@code customerId} is the provider's customer it belongs to, if it has one. */
+  record CardToken(String token, String customerId, CardBrand brand, String lastFour,
+      int expiryMonth, int expiryYear) {}
 
-  record ChargeRequest(String idempotencyKey, String cardToken, BigDecimal amount,
-      String currency, String description) {}
+  /**
+   * {@code offSession}: the partner is not there to confirm (a renewal), so a card whose bank
+   * asks for the cardholder's confirmation is declined {@code authentication_required}.
+   * {@code metadata} names the order, subscription and term at the provider.
+   */
+  record ChargeRequest(String idempotencyKey, String cardToken, String customerId,
+      BigDecimal amount, String currency, String description, boolean offSession,
+      Map<String, String> metadata) {}
 
   record RefundRequest(String idempotencyKey, String chargeId, BigDecimal amount,
       String currency) {}

@@ -25,6 +25,10 @@ public class PaymentMethod extends AssignedIdEntity<UUID> {
   @Column(name = "provider_token", nullable = false)
   private String providerToken;
 
+  /** The provider's customer the card is kept for (Stripe), null for the embedded provider. */
+  @Column(name = "provider_customer")
+  private String providerCustomer;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private CardBrand brand;
@@ -41,12 +45,17 @@ public class PaymentMethod extends AssignedIdEntity<UUID> {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** When the provider last told us the card's details changed (its event's time), if ever. */
+  @Column(name = "details_as_of")
+  private Instant detailsAsOf;
+
   protected PaymentMethod() {}
 
   PaymentMethod(UUID partnerId, PaymentGateway.CardToken token) {
     this.id = UUID.randomUUID();
     this.partnerId = partnerId;
     this.providerToken = token.token();
+    this.providerCustomer = token.customerId();
     this.brand = token.brand();
     this.lastFour = token.lastFour();
     this.expiryMonth = token.expiryMonth();
@@ -67,6 +76,10 @@ public class PaymentMethod extends AssignedIdEntity<UUID> {
     return providerToken;
   }
 
+  public String getProviderCustomer() {
+    return providerCustomer;
+  }
+
   public CardBrand getBrand() {
     return brand;
   }
@@ -85,6 +98,23 @@ public class PaymentMethod extends AssignedIdEntity<UUID> {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  /**
+   * Takes the card's new details from the provider (a bank sent a new expiry date, say), unless
+   * they are older than the ones it has: provider events can arrive out of order.
+   */
+  public boolean updateDetails(CardBrand brand, String lastFour, int expiryMonth, int expiryYear,
+      Instant asOf) {
+    if (detailsAsOf != null && !asOf.isAfter(detailsAsOf)) {
+      return false;
+    }
+    this.brand = brand;
+    this.lastFour = lastFour;
+    this.expiryMonth = expiryMonth;
+    this.expiryYear = expiryYear;
+    this.detailsAsOf = asOf;
+    return true;
   }
 
   public boolean isExpired() {

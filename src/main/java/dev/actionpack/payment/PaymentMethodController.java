@@ -29,8 +29,8 @@ class PaymentMethodController {
 
   @PostMapping
   ResponseEntity<PaymentMethodView> add(@AuthenticationPrincipal PartnerPrincipal partner,
-      @Valid @RequestBody CardDetails card) {
-    PaymentMethod method = paymentMethods.add(partner.partnerId(), card);
+      @Valid @RequestBody NewCard card) {
+    PaymentMethod method = paymentMethods.add(partner.partnerId(), card, "card");
     return ResponseEntity.created(URI.create("/api/payment-methods/" + method.getId()))
         .body(PaymentMethodView.of(method));
   }

@@ -15,4 +15,6 @@ public interface PaymentMethodRepository extends JpaRepository<PaymentMethod, UU
   @Query("select m from PaymentMethod m where m.id = :id and m.partnerId "
       + "= :partnerId")
   Optional<PaymentMethod> findByIdAndPartnerId(UUID id, UUID partnerId);
+
+  List<PaymentMethod> findByProviderToken(String providerToken);
 }

@@ -19,13 +19,28 @@ public class PaymentMethodService {
   }
 
   /**
-   * Checks the card here, then has the provider verify and store it. Call outside a transaction:
-   * the provider is remote, and nothing is saved here unless it accepted the card.
+   * Checks the card here, then has the provider verify and store it for the partner. Call outside
+   * a transaction: the provider is remote, and nothing is saved here unless it accepted the card.
+   * A card number given to a provider that takes tokens (or a token to one that takes numbers) is
+   * refused, naming the field.
    */
-  public PaymentGateway.CardToken tokenize(CardDetails card, String fieldPrefix) {
-    CardNumbers.requireChargeable(card, fieldPrefix);
+  public PaymentGateway.CardToken tokenize(UUID partnerId, NewCard card, String fieldPrefix) {
+    if (!gateway.takes().isInstance(card)) {
+      throw card instanceof CardDetails
+          ? Refusal.invalidField(fieldPrefix + ".number", "card numbers are not accepted by the "
+              + gateway.provider() + " payment provider: enter the card with " + gateway.provider()
+              + " and send its payment method as " + fieldPrefix + ".paymentMethodToken")
+          : Refusal.invalidField(fieldPrefix + ".paymentMethodToken", "the "
+              + gateway.provider() + " payment provider takes the card itself (number, "
+              + "expiryMonth, expiryYear, cvc), not a payment method token");
+    }
+    if (card instanceof CardDetails details) {
+      CardNumbers.requireChargeable(details, fieldPrefix);
+    }
     try {
-      return gateway.tokenize(card);
+      return gateway.store(partnerId, card);
+    } catch (CardNotAcceptedException notAccepted) {
+      throw Refusal.invalidField(fieldPrefix + ".paymentMethodToken", notAccepted.getMessage());
     } catch (CardDeclinedException declined) {
       throw PaymentProblems.declined(declined.declineCode());
     } catch (PaymentProviderException unavailable) {
@@ -33,13 +48,16 @@ public class PaymentMethodService {
     }
   }
 
+  /** Saves the stored card; the same provider token given again is the card saved before. */
   @Transactional
   public PaymentMethod save(UUID partnerId, PaymentGateway.CardToken token) {
-    return paymentMethods.save(new PaymentMethod(partnerId, token));
+    return paymentMethods.findByProviderToken(token.token()).stream()
+        .filter(saved -> saved.getPartnerId().equals(partnerId)).findFirst()
+        .orElseGet(() -> paymentMethods.save(new PaymentMethod(partnerId, token)));
   }
 
-  public PaymentMethod add(UUID partnerId, CardDetails card) {
-    return save(partnerId, tokenize(card, "card"));
+  public PaymentMethod add(UUID partnerId, NewCard card, String fieldPrefix) {
+    return save(partnerId, tokenize(partnerId, card, fieldPrefix));
   }
 
   @Transactional(readOnly = true)

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start any profile but the default demo one (R23) while the admin secret is unset,
- * weak or a demo password, while no database is configured, or while a demo login still works:
+ * weak or a demo password, while no database is configured, while a demo login still works, or
+ * ({@code prod}) on the embedded payment provider unless that is asked for explicitly:
  * first before the engine creates its admin user, then, once the engine runs, against the users
  * already in the database (a database copied from a demo run, say).
  */
@@ -70,6 +71,13 @@ public class ProductionSafety extends AbstractProcessEnginePlugin implements App
     if (DemoData.DEMO_METRICS_PASSWORD.equals(
         environment.getProperty("actionpack.metrics.password", ""))) {
       problems.add("the metrics scrape password (ACTIONPACK_METRICS_PASSWORD) is the demo one");
+    }
+    if (Arrays.asList(environment.getActiveProfiles()).contains("prod")
+        && "embedded".equals(environment.getProperty("actionpack.payment.provider", "embedded"))
+        && !environment.getProperty("actionpack.payment.allow-embedded", Boolean.class, false)) {
+      problems.add("the payment provider is the embedded test provider, which takes no money "
+          + "(ACTIONPACK_PAYMENT_PROVIDER=stripe with its key and webhook secret; or "
+          + "ACTIONPACK_PAYMENT_ALLOW_EMBEDDED=true for a trial that charges nobody)");
     }
     if (environment.getProperty("spring.datasource.url", "").isBlank()) {
       problems.add("no database is configured (SPRING_DATASOURCE_URL, or the postgres profile): "

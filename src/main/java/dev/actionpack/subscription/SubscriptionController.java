@@ -5,7 +5,7 @@ import dev.actionpack.offer.Money;
 import dev.actionpack.offer.Offer;
 import dev.actionpack.offer.OfferRepository;
 import dev.actionpack.partner.PartnerPrincipal;
-import dev.actionpack.payment.CardDetails;
+import dev.actionpack.payment.NewCard;
 import dev.actionpack.payment.PaymentMethodRepository;
 import dev.actionpack.payment.PaymentMethodService;
 import dev.actionpack.payment.PaymentMethodView;
@@ -95,7 +95,7 @@ class SubscriptionController {
           + "added) or card (a new card), one of the two");
     }
     lifecycle.requireReplaceable(partner.partnerId(), number);
-    UUID cardId = request.card() != null ? cards.add(partner.partnerId(), request.card()).getId()
+    UUID cardId = request.card() != null ? cards.add(partner.partnerId(), request.card(), "card").getId()
         : cards.usable(partner.partnerId(), request.paymentMethodId(), "paymentMethodId",
             () -> Refusal.notFound("Payment method")).getId();
     lifecycle.replacePaymentMethod(partner.partnerId(), number, cardId);
@@ -131,7 +131,7 @@ class SubscriptionController {
 
   record AutoRenewalRequest(@NotNull(message = "is required") Boolean enabled) {}
 
-  record PaymentMethodRequest(UUID paymentMethodId, @Valid CardDetails card) {}
+  record PaymentMethodRequest(UUID paymentMethodId, @Valid NewCard card) {}
 
   record BenefitView(String code, String description, Integer quantity, Instant dueAt,
       Instant grantedAt, Instant revokedAt, boolean active) {}

@@ -176,7 +176,7 @@ class WebappBrowserTest extends LifecycleTest {
   void shouldRefuseDemoAdminUnderProd() {
     String secret = "a-long-production-secret-9";
     try (StandaloneApp prod = StandaloneApp.start("browserprod", "prod",
-        "camunda.bpm.admin-user.password=" + secret)) {
+        "camunda.bpm.admin-user.password=" + secret, "actionpack.payment.allow-embedded=true")) {
       Browsers.login(page, prod.baseUrl(), "cockpit", ENGINE, "admin", "admin");
       assertThat(page.locator("input[ng-model=username]")).isVisible();
       assertThat(page.getByText("Processes")).hasCount(0);

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.actionpack.support.ApiTest;
-import java.nio.charset.StandardCharsets;
-import java.sql.Blob;
-import java.sql.Clob;
-import java.sql.ResultSet;
+import dev.actionpack.support.CardNumberScan;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,13 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CardNumberLeakTest extends ApiTest {
-
-  /**
-   * 13 to 19 digits in a row, or in the groups people type (4-4-4-4, 4-6-5) separated by a space
-   * or a dash; never part of a longer token such as a UUID.
-   */
-  private static final Pattern DIGIT_RUN = Pattern.compile(
-      "(?<![\\w-])(?:\\d{13,19}|\\d{4}(?:[ -]\\d{4}){3}|\\d{4}[ -]\\d{6}[ -]\\d{5})(?![\\w-])");
 
   @Autowired
   private JdbcTemplate jdbc;
@@ -60,71 +47,17 @@ class CardNumberLeakTest extends ApiTest {
         .executable().withRetriesLeft().list().stream()
         .allMatch(job -> job.getExceptionMessage() != null));
 
-    String database = databaseText();
+    String database = CardNumberScan.databaseText(jdbc, "PURCHASE_ORDER", "PAYMENT_METHOD",
+        "ACT_GE_BYTEARRAY", "ACT_HI_VARINST", "EMBEDDED_PROVIDER_CHARGE");
     String log = output.getAll();
     for (String number : typed) {
       String digits = number.replaceAll("[ -]", "");
       assertThat(database.replaceAll("[ -]", "")).as("database").doesNotContain(digits);
       assertThat(log.replaceAll("[ -]", "")).as("log").doesNotContain(digits);
     }
-    assertThat(luhnValidRuns(log)).as("card numbers in the log").isEmpty();
-    assertThat(luhnValidRuns(database)).as("card numbers in the database").isEmpty();
+    assertThat(CardNumberScan.luhnValidRuns(log)).as("card numbers in the log").isEmpty();
+    assertThat(CardNumberScan.luhnValidRuns(database)).as("card numbers in the database").isEmpty();
     assertThat(jdbc.queryForObject("select count(*) from payment_method", Long.class))
         .as("the scan saw the saved cards").isPositive();
-  }
-
-  private static List<String> luhnValidRuns(String text) {
-    List<String> found = new ArrayList<>();
-    Matcher matcher = DIGIT_RUN.matcher(text);
-    while (matcher.find()) {
-      String digits = matcher.group().replaceAll("[ -]", "");
-      if (CardNumbers.isLuhnValid(digits)) {
-        int from = Math.max(0, matcher.start() - 60);
-        found.add(digits + " in: " + text.substring(from, Math.min(text.length(), matcher.end() + 20)));
-      }
-    }
-    return found;
-  }
-
-  /**
-   * Every value of every table of the schema, as text. Numbers of up to 13 digits in numeric
-   * columns are left out: they are the engine's dates as epoch milliseconds (a Date variable is
-   * stored in {@code LONG_}), which pass the Luhn check one time in ten.
-   */
-  private String databaseText() {
-    StringBuilder all = new StringBuilder();
-    List<String> tables = jdbc.queryForList("select table_name from information_schema.tables "
-        + "where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", String.class);
-    assertThat(tables).contains("PURCHASE_ORDER", "PAYMENT_METHOD", "ACT_GE_BYTEARRAY",
-        "ACT_HI_VARINST", "EMBEDDED_PROVIDER_CHARGE");
-    for (String table : tables) {
-      jdbc.query("select * from \"" + table + "\"", (ResultSet row) -> {
-        int columns = row.getMetaData().getColumnCount();
-        for (int i = 1; i <= columns; i++) {
-          all.append(text(row.getObject(i))).append('\n');
-        }
-      });
-    }
-    return all.toString();
-  }
-
-  private static String text(Object value) {
-    try {
-      if (value instanceof byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-      }
-      if (value instanceof Blob blob) {
-        return new String(blob.getBytes(1, (int) blob.length()), StandardCharsets.UTF_8);
-      }
-      if (value instanceof Clob clob) {
-        return clob.getSubString(1, (int) clob.length());
-      }
-      if (value instanceof Number number && number.toString().length() <= 13) {
-        return "";
-      }
-      return String.valueOf(value);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -9,6 +9,7 @@ import dev.actionpack.payment.PaymentGateway.ChargeResult;
 import dev.actionpack.support.ApiTest;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -109,12 +110,27 @@ class EmbeddedPaymentProviderTest extends ApiTest {
     assertThat(chargesWithKey(key)).isOne();
   }
 
+  @Test
+  @DisplayName("R25 test card 4000 0027 6000 3184 asks for the cardholder's confirmation: approved on session, authentication_required off session")
+  void shouldAskForAuthenticationOffSession() {
+    String token = tokenize("4000002760003184").token();
+
+    assertThat(charge(token, key(), "475.00", false).approved()).isTrue();
+    assertThat(charge(token, key(), "475.00", true).declineCode())
+        .isEqualTo(DeclineCode.AUTHENTICATION_REQUIRED);
+  }
+
   private CardToken tokenize(String number) {
-    return gateway.tokenize(new CardDetails(number, 12, 2035, "123", null));
+    return gateway.store(UUID.randomUUID(), new CardDetails(number, 12, 2035, "123", null));
   }
 
   private ChargeResult charge(String token, String key, String amount) {
-    return gateway.charge(new ChargeRequest(key, token, new BigDecimal(amount), "USD", "test"));
+    return charge(token, key, amount, false);
+  }
+
+  private ChargeResult charge(String token, String key, String amount, boolean offSession) {
+    return gateway.charge(new ChargeRequest(key, token, null, new BigDecimal(amount), "USD",
+        "test", offSession, Map.of()));
   }
 
   private ChargeResult charge(CardToken token, String key, String amount) {

@@ -33,21 +33,36 @@ class ProductionSafetyTest {
   }
 
   @Test
+  @DisplayName("R23 prod refuses the embedded payment provider unless it is asked for; Stripe needs its key and webhook secret")
+  void shouldRefuseTheEmbeddedProviderInProd() {
+    assertThatThrownBy(() -> StandaloneApp.start("prodembedded", "prod",
+        "camunda.bpm.admin-user.password=" + SECRET).close())
+        .hasMessageContaining("embedded test provider")
+        .hasMessageContaining("ACTIONPACK_PAYMENT_PROVIDER=stripe");
+    assertThatThrownBy(() -> StandaloneApp.start("prodstripenokey", "prod",
+        "camunda.bpm.admin-user.password=" + SECRET, "actionpack.payment.provider=stripe").close())
+        .hasStackTraceContaining("ACTIONPACK_PAYMENT_STRIPE_API_KEY");
+  }
+
+  @Test
   @DisplayName("R23 prod refuses a database where demo logins still work")
   void shouldRefuseDatabaseWithDemoLogins() {
     try (StandaloneApp demo = StandaloneApp.start("copieddemo", null)) {
       assertThat(demo.baseUrl()).startsWith("http://localhost:");
     }
     assertThatThrownBy(() -> StandaloneApp.start("copieddemo", "prod",
-        "camunda.bpm.admin-user.password=" + SECRET).close())
+        "camunda.bpm.admin-user.password=" + SECRET, "actionpack.payment.allow-embedded=true")
+        .close())
         .hasMessageContaining("still has its demo password");
   }
 
   @Test
-  @DisplayName("R23 prod with a strong secret starts without demo users; engine-rest wants it")
+  @DisplayName("R23 prod with a strong secret and Stripe starts without demo users; engine-rest wants it")
   void shouldStartWithStrongSecretAndNoDemoUsers() throws Exception {
     try (StandaloneApp prod = StandaloneApp.start("prodok", "prod",
-        "camunda.bpm.admin-user.password=" + SECRET)) {
+        "camunda.bpm.admin-user.password=" + SECRET, "actionpack.payment.provider=stripe",
+        "actionpack.payment.stripe.api-key=sk_test_prodsafety",
+        "actionpack.payment.stripe.webhook-secret=whsec_prodsafety")) {
       String users = prod.baseUrl() + "/engine-rest/user";
       // the right secret first: a failed login locks the user for a few seconds (Camunda's
       // protection against guessing), which would make the right one fail too

@@ -117,6 +117,10 @@ class PaymentMethodReplacementApiTest extends LifecycleTest {
     Response invalid = replaceCard(partner, number, Map.of("card", card("4242424242424241")));
     assertThat(invalid.status()).isEqualTo(422);
     assertThat(invalid.body().toString()).contains("card.number");
+    Response token = replaceCard(partner, number,
+        Map.of("card", Map.of("paymentMethodToken", "pm_card_visa")));
+    assertThat(token.status()).as("a Stripe token, to the embedded provider").isEqualTo(422);
+    assertThat(token.body().get("detail").asText()).contains("card.paymentMethodToken");
 
     jdbc.update("update subscription set status = 'CANCELLED' where number = ?", number);
     Response ended = replaceCard(partner, number, Map.of("card", card("5555555555554444")));

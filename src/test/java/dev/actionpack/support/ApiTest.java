@@ -132,11 +132,16 @@ public abstract class ApiTest {
 
   /** The body of a purchase as the partner reviewed it. */
   protected static Map<String, Object> purchaseWithCard(String cardNumber) {
+    return purchaseWith(card(cardNumber));
+  }
+
+  /** The purchase steps done, paid with {@code card}: card details or a provider's token. */
+  protected static Map<String, Object> purchaseWith(Map<String, Object> card) {
     return Map.of(
         "offerCode", "ACTION_PACK",
         "termsAccepted", true,
         "termsVersion", TERMS_VERSION,
-        "card", card(cardNumber),
+        "card", card,
         "reviewedPrice", Map.of("amount", 475.00, "currency", "USD"));
   }
 

@@ -52,7 +52,12 @@ public abstract class LifecycleTest extends ApiTest {
 
   /** Buys Action Pack now with the card and runs the charge: the subscription, as the API shows it. */
   protected JsonNode subscribe(PartnerLogin partner, String cardNumber) {
-    Response placed = purchase(partner, purchaseWithCard(cardNumber), null);
+    return subscribe(partner, purchaseWithCard(cardNumber));
+  }
+
+  /** Places the purchase now and runs the charge: the subscription, as the API shows it. */
+  protected JsonNode subscribe(PartnerLogin partner, Map<String, Object> purchase) {
+    Response placed = purchase(partner, purchase, null);
     if (placed.status() != 202) {
       throw new IllegalStateException("purchase not placed: " + placed.body());
     }

@@ -6,6 +6,7 @@ import dev.actionpack.payment.CardDetails;
 import dev.actionpack.payment.CardNumbers;
 import dev.actionpack.payment.DeclineCode;
 import dev.actionpack.payment.IdempotencyKeyReusedException;
+import dev.actionpack.payment.NewCard;
 import dev.actionpack.payment.PaymentGateway;
 import dev.actionpack.payment.PaymentProviderException;
 import dev.actionpack.persistence.OwnConnections;
@@ -65,7 +66,13 @@ class EmbeddedPaymentProvider implements PaymentGateway, DisposableBean {
   }
 
   @Override
-  public CardToken tokenize(CardDetails card) {
+  public Class<CardDetails> takes() {
+    return CardDetails.class;
+  }
+
+  @Override
+  public CardToken store(UUID partnerId, NewCard newCard) {
+    CardDetails card = (CardDetails) newCard;
     String digits = card.digits();
     TestCardBehaviour behaviour = TestCardBehaviour.ofTestCard(digits);
     if (behaviour.refusedWhenStored != null) {
@@ -75,7 +82,7 @@ class EmbeddedPaymentProvider implements PaymentGateway, DisposableBean {
     ownTransaction.executeWithoutResult(status -> jdbc.sql("insert into embedded_provider_card "
             + "(token, behaviour, created_at) values (?, ?, ?)")
         .params(token, behaviour.name(), now()).update());
-    return new CardToken(token, CardNumbers.brandOf(digits), card.lastFour(),
+    return new CardToken(token, null, CardNumbers.brandOf(digits), card.lastFour(),
         card.expiryMonth(), card.expiryYear());
   }
 
@@ -109,9 +116,13 @@ class EmbeddedPaymentProvider implements PaymentGateway, DisposableBean {
     if (behaviour == TestCardBehaviour.PROCESSING_ERROR) {
       throw new PaymentProviderException("processing error at the provider");
     }
-    DeclineCode decline = behaviour == TestCardBehaviour.DECLINE_FIRST_CHARGE
-        ? firstCharge(request.cardToken()) ? DeclineCode.CARD_DECLINED : null
-        : behaviour.declinedWhenCharged;
+    DeclineCode decline = switch (behaviour) {
+      case DECLINE_FIRST_CHARGE ->
+          firstCharge(request.cardToken()) ? DeclineCode.CARD_DECLINED : null;
+      case AUTHENTICATE_OFF_SESSION ->
+          request.offSession() ? DeclineCode.AUTHENTICATION_REQUIRED : null;
+      default -> behaviour.declinedWhenCharged;
+    };
     StoredCharge charge = new StoredCharge("ch_" + UUID.randomUUID().toString().replace("-", ""),
         request.cardToken(), request.amount(), request.currency(), decline == null,
         decline == null ? null : decline.code());

@@ -23,16 +23,24 @@ enum TestCardBehaviour {
    * Stored fine; its first charge is declined ({@code card_declined}), every later one approved:
    * a renewal declined and then recovered by a dunning retry.
    */
-  DECLINE_FIRST_CHARGE(null, null);
+  DECLINE_FIRST_CHARGE(null, null),
+  /**
+   * Stored fine; its bank asks the cardholder to confirm every payment: approved while the partner
+   * is there (a purchase, a manual renewal), declined {@code authentication_required} off session
+   * (an automatic renewal and its retries).
+   */
+  AUTHENTICATE_OFF_SESSION(null, null);
 
-  private static final Map<String, TestCardBehaviour> TEST_CARDS = Map.of(
-      "4000000000000002", REFUSE_GENERIC, // test card: refused when stored
-      "4000000000000069", REFUSE_EXPIRED, // test card: refused when stored, expired
-      "4000000000000127", REFUSE_INCORRECT_CVC, // test card: refused when stored, wrong CVC
-      "4000000000009995", DECLINE_INSUFFICIENT_FUNDS, // test card: charges declined, no funds
-      "4000000000000341", DECLINE_CHARGES, // test card: stored, every charge declined
-      "4000000000000119", PROCESSING_ERROR, // test card: provider processing error
-      "4000000000003311", DECLINE_FIRST_CHARGE); // test card: first charge declined only
+  /** The documented test cards (README), each with what it does. */
+  private static final Map<String, TestCardBehaviour> TEST_CARDS = Map.ofEntries(
+      Map.entry("4000000000000002", REFUSE_GENERIC), // refused when stored
+      Map.entry("4000000000000069", REFUSE_EXPIRED), // refused when stored: expired
+      Map.entry("4000000000000127", REFUSE_INCORRECT_CVC), // refused when stored: wrong CVC
+      Map.entry("4000000000009995", DECLINE_INSUFFICIENT_FUNDS), // charges declined: no funds
+      Map.entry("4000000000000341", DECLINE_CHARGES), // stored, every charge declined
+      Map.entry("4000000000000119", PROCESSING_ERROR), // provider processing error
+      Map.entry("4000000000003311", DECLINE_FIRST_CHARGE), // first charge declined only
+      Map.entry("4000002760003184", AUTHENTICATE_OFF_SESSION)); // confirmation asked off session
 
   final DeclineCode refusedWhenStored;
   final DeclineCode declinedWhenCharged;

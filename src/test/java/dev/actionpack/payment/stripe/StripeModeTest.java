@@ -1,0 +1,36 @@
+package dev.actionpack.payment.stripe;
+
+import dev.actionpack.support.LifecycleTest;
+import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Base of the tests of the service on the Stripe provider: one property switches it, the key
+ * and webhook secret come as in production, and Stripe's API is a {@link FakeStripe} on a local
+ * port. Short timeouts and pauses, so every fault costs a test a second at most.
+ */
+@TestPropertySource(properties = {
+    "actionpack.payment.provider=stripe",
+    "actionpack.payment.stripe.api-key=" + FakeStripe.API_KEY,
+    "actionpack.payment.stripe.webhook-secret=" + StripeModeTest.WEBHOOK_SECRET,
+    "actionpack.payment.stripe.read-timeout=1s",
+    "actionpack.payment.stripe.retry-pause=20ms"})
+abstract class StripeModeTest extends LifecycleTest {
+
+  static final String WEBHOOK_SECRET = "whsec_localfakesecret";
+
+  /** Answers "too slowly" after 1.5 s, past the 1 s read timeout. */
+  static final FakeStripe stripe = FakeStripe.start(1500);
+
+  @DynamicPropertySource
+  static void stripeApi(DynamicPropertyRegistry properties) {
+    properties.add("actionpack.payment.stripe.api-base", stripe::baseUrl);
+  }
+
+  /** A card as a Stripe client sends it: the payment method the partner entered with Stripe. */
+  static Map<String, Object> token(String paymentMethod) {
+    return Map.of("paymentMethodToken", paymentMethod);
+  }
+}
