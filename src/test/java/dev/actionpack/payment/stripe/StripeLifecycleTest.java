@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.actionpack.support.CardNumberScan;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -28,8 +27,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StripeLifecycleTest extends StripeModeTest {
-
-  private static final String INTENTS = "/v1/payment_intents";
 
   @Autowired
   private MeterRegistry meters;
@@ -66,10 +63,7 @@ class StripeLifecycleTest extends StripeModeTest {
     assertThat(renewal.get("off_session").asBoolean()).isTrue();
     assertThat(renewal.get("metadata").get("term").asText()).isEqualTo("2");
     assertThat(renewal.get("metadata").get("order_kind").asText()).isEqualTo("AUTO_RENEWAL");
-    assertThat(stripe.intentsWithKey(key)).as("charged once").hasSize(1);
-    List<LoggedRequest> attempts = creates(key);
-    assertThat(attempts).as("3 refused in the first job run, 1 lost in the retry").hasSize(4)
-        .allSatisfy(attempt -> assertThat(attempt.getHeader("Idempotency-Key")).isEqualTo(key));
+    assertChargedOnce(key, 4); // 3 refused in the first job run, 1 lost in its retry
     JsonNode payments = get(partner, "/api/subscriptions/" + number + "/payments").body();
     assertThat(payments.get("charges").findValuesAsText("providerChargeId"))
         .containsExactly(purchase.get("id").asText(), renewal.get("id").asText());
@@ -252,10 +246,5 @@ class StripeLifecycleTest extends StripeModeTest {
             .asText()) || purchaseOrder.equals(intent.path("metadata").path("order_number")
             .asText()))
         .toList();
-  }
-
-  private static List<LoggedRequest> creates(String key) {
-    return stripe.requests("POST", INTENTS).stream()
-        .filter(request -> key.equals(request.getHeader("Idempotency-Key"))).toList();
   }
 }

@@ -1,6 +1,10 @@
 package dev.actionpack.payment.stripe;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.actionpack.support.LifecycleTest;
+import java.util.List;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,6 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 abstract class StripeModeTest extends LifecycleTest {
 
   static final String WEBHOOK_SECRET = "whsec_localfakesecret";
+  static final String INTENTS = "/v1/payment_intents";
 
   /** Answers "too slowly" after 1.5 s, past the 1 s read timeout. */
   static final FakeStripe stripe = FakeStripe.start(1500);
@@ -27,6 +32,19 @@ abstract class StripeModeTest extends LifecycleTest {
   @DynamicPropertySource
   static void stripeApi(DynamicPropertyRegistry properties) {
     properties.add("actionpack.payment.stripe.api-base", stripe::baseUrl);
+  }
+
+  /** The requests that tried to make a PaymentIntent with this key. */
+  static List<LoggedRequest> creates(String key) {
+    return stripe.requests("POST", INTENTS).stream()
+        .filter(request -> key.equals(request.getHeader("Idempotency-Key"))).toList();
+  }
+
+  /** Stripe was asked {@code requests} times, always with the key, and charged once (R7). */
+  static void assertChargedOnce(String key, int requests) {
+    assertThat(creates(key)).as("requests with key %s", key).hasSize(requests)
+        .allSatisfy(create -> assertThat(create.getHeader("Idempotency-Key")).isEqualTo(key));
+    assertThat(stripe.intentsWithKey(key)).as("charges made with key %s", key).hasSize(1);
   }
 
   /** A card as a Stripe client sends it: the payment method the partner entered with Stripe. */

@@ -37,8 +37,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class StripePaymentProviderTest extends StripeModeTest {
 
-  private static final String INTENTS = "/v1/payment_intents";
-
   @Autowired
   private PaymentGateway gateway;
 
@@ -67,8 +65,7 @@ class StripePaymentProviderTest extends StripeModeTest {
         "metadata[subscription_number]=500042", "metadata[term]=2",
         "metadata[charge_key]=" + key);
     assertThat(gateway.charge(request(card, key, "475.00", false))).isEqualTo(result);
-    assertThat(creates(key)).as("the repeat found the charge: no second request").hasSize(1);
-    assertThat(stripe.intentsWithKey(key)).hasSize(1);
+    assertChargedOnce(key, 1); // the repeat found the charge: no second request
   }
 
   @Test
@@ -90,15 +87,12 @@ class StripePaymentProviderTest extends StripeModeTest {
     stripe.nextCalls("POST", INTENTS, RESET_BEFORE, SERVER_ERROR);
 
     assertThat(gateway.charge(request(card, key, "475.00", true)).approved()).isTrue();
-    assertThat(creates(key)).hasSize(3);
+    assertChargedOnce(key, 3);
 
     String limited = key();
     stripe.nextCalls("POST", INTENTS, RATE_LIMITED);
     assertThat(gateway.charge(request(card, limited, "475.00", true)).approved()).isTrue();
-    assertThat(creates(limited)).hasSize(2)
-        .allSatisfy(create -> assertThat(create.getHeader("Idempotency-Key")).isEqualTo(limited));
-    assertThat(stripe.intentsWithKey(key)).hasSize(1);
-    assertThat(stripe.intentsWithKey(limited)).hasSize(1);
+    assertChargedOnce(limited, 2);
   }
 
   @Test
@@ -111,15 +105,13 @@ class StripePaymentProviderTest extends StripeModeTest {
     ChargeResult result = gateway.charge(request(card, lost, "475.00", true));
 
     assertThat(result.approved()).isTrue();
-    assertThat(creates(lost)).as("charged once, found, not asked again").hasSize(1);
-    assertThat(stripe.intentsWithKey(lost)).hasSize(1);
+    assertChargedOnce(lost, 1); // found, not asked again
     assertThat(result.chargeId()).isEqualTo(stripe.intentsWithKey(lost).get(0).get("id").asText());
 
     String slow = key();
     stripe.nextCalls("POST", INTENTS, ANSWER_TOO_SLOW);
     assertThat(gateway.charge(request(card, slow, "475.00", true)).approved()).isTrue();
-    assertThat(creates(slow)).hasSize(1);
-    assertThat(stripe.intentsWithKey(slow)).hasSize(1);
+    assertChargedOnce(slow, 1);
   }
 
   @Test
@@ -135,17 +127,14 @@ class StripePaymentProviderTest extends StripeModeTest {
     ChargeResult retried = gateway.charge(request(card, key, "475.00", true));
 
     assertThat(retried.approved()).isTrue();
-    assertThat(creates(key)).hasSize(1);
-    assertThat(stripe.intentsWithKey(key)).hasSize(1);
+    assertChargedOnce(key, 1);
 
     String down = key();
     stripe.nextCalls("POST", INTENTS, SERVER_ERROR, SERVER_ERROR, SERVER_ERROR);
     assertThatThrownBy(() -> gateway.charge(request(card, down, "475.00", true)))
         .isInstanceOf(PaymentProviderException.class);
     assertThat(gateway.charge(request(card, down, "475.00", true)).approved()).isTrue();
-    assertThat(creates(down)).hasSize(4)
-        .allSatisfy(create -> assertThat(create.getHeader("Idempotency-Key")).isEqualTo(down));
-    assertThat(stripe.intentsWithKey(down)).hasSize(1);
+    assertChargedOnce(down, 4);
   }
 
   @Test
@@ -239,11 +228,6 @@ class StripePaymentProviderTest extends StripeModeTest {
     return new ChargeRequest(key, card.token(), card.customerId(), new BigDecimal(amount), "USD",
         "Action Pack order 100042", offSession, Map.of("order_number", "100042",
             "subscription_number", "500042", "term", "2"));
-  }
-
-  private static List<LoggedRequest> creates(String key) {
-    return stripe.requests("POST", INTENTS).stream()
-        .filter(request -> key.equals(request.getHeader("Idempotency-Key"))).toList();
   }
 
   private static String key() {
