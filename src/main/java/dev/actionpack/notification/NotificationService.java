@@ -1,5 +1,6 @@
 package dev.actionpack.notification;
 
+import dev.actionpack.domain.LocaleFormat;
 import dev.actionpack.offer.Offer;
 import dev.actionpack.offer.OfferRepository;
 import dev.actionpack.operations.BusinessMetrics;
@@ -16,9 +17,9 @@ import dev.actionpack.subscription.SubscriptionStatus;
 import dev.actionpack.support.ServiceRequest;
 import dev.actionpack.support.ServiceRequestRepository;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -38,8 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationService {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE
-      .withZone(ZoneOffset.UTC);
 
   private final MessageSource templates;
   private final NotificationRepository notifications;
@@ -96,28 +95,33 @@ public class NotificationService {
             : request.getSubscriptionNumber()).orElse(null);
     Partner partner = partners.findById(order != null ? order.getPartnerId()
         : subscription.getPartnerId()).orElseThrow();
-    Locale locale = Locale.forLanguageTag(request != null
+    Locale locale = LocaleFormat.supported(request != null
         ? request.getContact().preferredLanguage() : partner.getLocale());
     Offer offer = offers.findById(order != null ? order.getOfferCode()
         : subscription.getOfferCode()).orElseThrow();
     UUID cardId = order != null ? order.getPaymentMethodId() : subscription.getPaymentMethodId();
-    Object[] args = {
-        partner.getName(),
-        offer.getName(),
-        subscription == null ? "" : subscription.getNumber(),
-        order == null ? "" : order.getNumber(),
-        order == null ? offer.displayPrice() : order.displayAmount(),
-        paymentMethods.findById(cardId).orElseThrow().display(),
-        subscription == null ? "" : DATE.format(subscription.getTermEnd()),
-        order == null || order.getDeclineCode() == null ? ""
-            : templates.getMessage("decline." + order.getDeclineCode(), null, locale),
-        otherDate(kind, subscription),
-        request == null ? "" : request.getNumber(),
-        request == null ? "" : resolution(request, locale),
-        request == null || request.getRefundedAmount() == null ? ""
-            : request.getRefundedAmount().toPlainString() + " " + offer.getCurrency()};
-    String subject = templates.getMessage(kind.name() + ".subject", args, locale);
-    String body = templates.getMessage(kind.name() + ".body", args, locale);
+    Map<String, String> values = new HashMap<>();
+    values.put("partner", partner.getName());
+    values.put("offer", offer.getName());
+    values.put("subscription", subscription == null ? "" : subscription.getNumber());
+    values.put("order", order == null ? "" : order.getNumber());
+    values.put("amount", order == null
+        ? LocaleFormat.money(offer.getAnnualPrice(), offer.getCurrency(), locale)
+        : LocaleFormat.money(order.getAmount(), order.getCurrency(), locale));
+    values.put("card", paymentMethods.findById(cardId).orElseThrow().display());
+    values.put("termEnd", subscription == null ? ""
+        : LocaleFormat.date(subscription.getTermEnd(), locale));
+    values.put("declineReason", order == null || order.getDeclineCode() == null ? ""
+        : templates.getMessage("decline." + order.getDeclineCode(), null, locale));
+    values.put("date", otherDate(kind, subscription, locale));
+    values.put("request", request == null ? "" : request.getNumber());
+    values.put("resolution", request == null ? "" : resolution(request, locale));
+    values.put("refund", request == null || request.getRefundedAmount() == null ? ""
+        : LocaleFormat.money(request.getRefundedAmount(), offer.getCurrency(), locale));
+    String subject = NamedPlaceholders.fill(
+        templates.getMessage(kind.name() + ".subject", null, locale), values);
+    String body = NamedPlaceholders.fill(
+        templates.getMessage(kind.name() + ".body", null, locale), values);
     String reference = request != null ? request.getNumber()
         : subscription != null ? subscription.getNumber() : order.getNumber();
     Notification unsaved = new Notification(partner.getId(), kind, locale.toLanguageTag(),
@@ -185,7 +189,7 @@ public class NotificationService {
     return Optional.of(send(variant, new About(subscriptionId, null, null), dedupeKey));
   }
 
-  private String otherDate(NotificationKind kind, Subscription subscription) {
+  private String otherDate(NotificationKind kind, Subscription subscription, Locale locale) {
     Instant date = switch (kind) {
       case EXPIRED -> subscription.getExpiredAt() == null ? null
           : subscription.getExpiredAt().plus(policy.graceWindow());
@@ -193,6 +197,6 @@ public class NotificationService {
           : subscription.getTermEnd().plus(policy.retryOffsets().get(0));
       default -> null;
     };
-    return date == null ? "" : DATE.format(date);
+    return date == null ? "" : LocaleFormat.date(date, locale);
   }
 }

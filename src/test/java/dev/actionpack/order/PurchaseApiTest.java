@@ -93,7 +93,7 @@ class PurchaseApiTest extends ApiTest {
     // the order confirmation is in the partner's inbox
     JsonNode inbox = get(partner, "/api/notifications").body();
     assertThat(inbox.get(0).get("kind").asText()).isEqualTo("ORDER_CONFIRMED");
-    assertThat(inbox.get(0).get("body").asText()).contains(subscriptionNumber, "475.00 USD",
+    assertThat(inbox.get(0).get("body").asText()).contains(subscriptionNumber, "$475.00",
         "VISA **** 4242");
     assertThat(get(partner, "/api/offers/available").body().get(0).get("purchasable").asBoolean())
         .isFalse();

@@ -32,7 +32,7 @@ class PaymentMethodReplacementApiTest extends LifecycleTest {
     assertThat(replaced.body().get("paymentMethod").get("lastFour").asText()).isEqualTo("4444");
     assertThat(inboxKinds(partner)).endsWith("RENEWAL_DECLINED", "PAYMENT_METHOD_REPLACED");
     JsonNode told = get(partner, "/api/notifications").body().get(0);
-    assertThat(told.get("body").asText()).contains(number, "4444", "2028-03-10");
+    assertThat(told.get("body").asText()).contains(number, "4444", "10/03/2028 (UTC)");
     assertThat(told.get("subject").asText()).contains("tarjeta");
 
     jobs().advanceTo(Instant.parse("2028-03-12T00:00:00Z")); // the first retry, a day after

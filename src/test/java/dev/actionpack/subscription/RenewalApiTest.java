@@ -167,7 +167,7 @@ public class RenewalApiTest extends LifecycleTest {
     assertThat(subscription(partner, number).get("status").asText()).isEqualTo("PAST_DUE");
     assertThat(inboxKinds(partner)).endsWith("RENEWAL_DECLINED");
     JsonNode told = get(partner, "/api/notifications").body().get(0);
-    assertThat(told.get("body").asText()).contains("2028-03-11", "卡内余额不足");
+    assertThat(told.get("body").asText()).contains("2028年3月11日（UTC）", "US$475.00", "卡内余额不足");
 
     jobs().advanceTo(Instant.parse("2028-03-18T10:00:00Z"));
 
@@ -263,9 +263,10 @@ public class RenewalApiTest extends LifecycleTest {
     JsonNode expires = get(partner, "/api/notifications").body().get(0);
 
     assertThat(renews.get("kind").asText()).isEqualTo("REMINDER_RENEWS");
-    assertThat(renews.get("body").asText()).contains("2028-03-10", "475.00 USD", "VISA **** 4242");
+    assertThat(renews.get("body").asText()).contains("March 10, 2028 (UTC)", "$475.00",
+        "VISA **** 4242");
     assertThat(expires.get("kind").asText()).isEqualTo("REMINDER_EXPIRES");
-    assertThat(expires.get("body").asText()).contains("2028-03-10", "renew");
+    assertThat(expires.get("body").asText()).contains("March 10, 2028 (UTC)", "renew");
     assertThat(inboxKinds(partner)).containsExactly("ORDER_CONFIRMED", "REMINDER_RENEWS",
         "AUTO_RENEWAL_TURNED_OFF", "REMINDER_EXPIRES");
   }

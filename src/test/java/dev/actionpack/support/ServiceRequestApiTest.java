@@ -80,7 +80,7 @@ class ServiceRequestApiTest extends LifecycleTest {
     JsonNode benefits = get(partner, "/api/subscriptions/" + number + "/benefits").body();
     assertThat(benefits.get("benefits").findValuesAsText("active")).containsOnly("false");
     assertThat(inboxKinds(partner)).contains("CANCELLED_NOW", "REQUEST_CLOSED");
-    assertThat(notification(partner, "CANCELLED_NOW")).contains("236.20 USD");
+    assertThat(notification(partner, "CANCELLED_NOW")).contains("$236.20");
     // never renews again, and the partner may subscribe anew
     jobs().advanceTo(Instant.parse("2028-04-01T00:00:00Z"));
     assertThat(approvedCharges(number)).isOne();
@@ -103,7 +103,7 @@ class ServiceRequestApiTest extends LifecycleTest {
     JsonNode subscription = subscription(partner, number);
     assertThat(subscription.get("status").asText()).isEqualTo("ACTIVE");
     assertThat(subscription.get("autoRenewal").asBoolean()).isFalse();
-    assertThat(notification(partner, "CANCELLED_AT_TERM_END")).contains("2028-03-10");
+    assertThat(notification(partner, "CANCELLED_AT_TERM_END")).contains("March 10, 2028 (UTC)");
     jobs().advanceTo(Instant.parse("2028-03-11T00:00:00Z"));
     assertThat(subscription(partner, number).get("status").asText()).isEqualTo("EXPIRED");
     assertThat(approvedCharges(number)).isOne();
