@@ -1,6 +1,7 @@
 package dev.actionpack.order;
 
 import dev.actionpack.operations.BusinessMetrics;
+import dev.actionpack.partner.PartnerRepository;
 import dev.actionpack.payment.Charge;
 import dev.actionpack.payment.ChargeRepository;
 import dev.actionpack.payment.DeclineCode;
@@ -13,12 +14,16 @@ import dev.actionpack.subscription.SubscriptionRepository;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Charges orders and records their outcome; called from the engine's jobs. */
 @Service
 public class OrderCharging {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderCharging.class);
 
   private final PurchaseOrderRepository orders;
   private final PaymentMethodRepository paymentMethods;
@@ -27,10 +32,12 @@ public class OrderCharging {
   private final OrderOutcomes outcomes;
   private final SubscriptionRepository subscriptions;
   private final BusinessMetrics metrics;
+  private final PartnerRepository partners;
 
   OrderCharging(PurchaseOrderRepository orders, PaymentMethodRepository paymentMethods,
       ChargeRepository charges, PaymentGateway gateway, OrderOutcomes outcomes,
-      SubscriptionRepository subscriptions, BusinessMetrics metrics) {
+      SubscriptionRepository subscriptions, BusinessMetrics metrics, PartnerRepository partners) {
+    this.partners = partners;
     this.metrics = metrics;
     this.subscriptions = subscriptions;
     this.orders = orders;
@@ -54,6 +61,11 @@ public class OrderCharging {
     PurchaseOrder order = orders.findById(orderId).orElseThrow();
     if (order.getKind() == OrderKind.AUTO_RENEWAL) {
       requireNoManualRenewalPending(order);
+      if (!partners.findById(order.getPartnerId()).orElseThrow().isNetworkMember()) {
+        log.info("Renewal {} declined without a charge: the Network membership of partner {} "
+            + "has lapsed (R24)", order.getNumber(), order.getPartnerId());
+        return new ChargeResult(null, false, DeclineCode.NETWORK_MEMBERSHIP_LAPSED);
+      }
     }
     var card = paymentMethods.findById(order.getPaymentMethodId()).orElseThrow();
     ChargeRequest request = new ChargeRequest(order.getChargeKey(), card.getProviderToken(),

@@ -162,8 +162,9 @@ public class PurchaseService {
     }
     return Optional.of(new Refusal(Refusal.Kind.NOT_ALLOWED, "network-membership-required",
         "Network membership required",
-        "Only a Microsoft Partner Network member can subscribe to Action Pack. Join the "
-            + "Network first; nothing was ordered or charged."));
+        "Only a Microsoft Partner Network member can subscribe to or renew Action Pack, and "
+            + "this partner is not one (or the membership has lapsed). Join or renew the "
+            + "Network membership first; nothing was ordered or charged."));
   }
 
   /** Why this subscription cannot be renewed manually now, if it cannot (R13). */

@@ -15,7 +15,15 @@ public enum DeclineCode {
    * declined renewal says so ({@code decline.authentication_required}).
    */
   AUTHENTICATION_REQUIRED("authentication_required",
-      "The card's bank asks the cardholder to confirm this payment. Try another card.");
+      "The card's bank asks the cardholder to confirm this payment. Try another card."),
+  /**
+   * Not the card: the partner's Network membership has lapsed, and only members renew (R24).
+   * Nothing is sent to the provider; the renewal is declined and dunned like any other, so a
+   * membership renewed before the last retry renews the subscription.
+   */
+  NETWORK_MEMBERSHIP_LAPSED("network_membership_lapsed",
+      "Only Microsoft Partner Network members can renew Action Pack, and the Network "
+          + "membership has lapsed. Renew the membership first.");
 
   private final String code;
   private final String reason;
