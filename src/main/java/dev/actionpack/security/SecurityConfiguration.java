@@ -31,6 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
@@ -120,6 +121,30 @@ class SecurityConfiguration {
             session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless API authenticated on every request: no cookie, so no CSRF to defend against
         .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  /**
+   * The partner portal: the same partner users as the API, signed in with a form into a session
+   * (cookie, so CSRF-protected), signed out to the sign-in page. Failed sign-ins are throttled
+   * like the API's. A page the partner may not see answers the sign-in page, never data.
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain partnerPortal(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    PortalLoginThrottle guard = new PortalLoginThrottle(throttle);
+    return http
+        .securityMatcher("/portal", "/portal/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(PortalLoginThrottle.SIGN_IN).permitAll()
+            .anyRequest().hasRole("PARTNER"))
+        .addFilterBefore(guard, UsernamePasswordAuthenticationFilter.class)
+        .formLogin(form -> form.loginPage(PortalLoginThrottle.SIGN_IN)
+            .loginProcessingUrl(PortalLoginThrottle.SIGN_IN)
+            .defaultSuccessUrl("/portal/offers", true).failureHandler(guard).permitAll())
+        .logout(logout -> logout.logoutUrl("/portal/logout")
+            .logoutSuccessUrl("/portal/login?signedOut"))
+        .headers(headers -> headers.frameOptions(frame -> frame.deny()))
         .build();
   }
 

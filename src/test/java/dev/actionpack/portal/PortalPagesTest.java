@@ -1,0 +1,156 @@
+package dev.actionpack.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.actionpack.support.LifecycleTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The partner portal over HTTP with a session cookie, as a browser uses it: sign-in with the
+ * form and CSRF, the offers and a subscription's details in the partner's language with its
+ * money and dates, auto-renewal turned off, the inbox, the language switch, and nothing of
+ * another partner's.
+ */
+class PortalPagesTest extends LifecycleTest {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  @LocalServerPort
+  private int port;
+
+  @Test
+  @DisplayName("R19 R10 a Spanish partner signs in, sees Action Pack under Ofertas disponibles and its subscription under Ofertas adquiridas in 475,00 US$ and 10/03/2028, and turns auto-renewal off")
+  void shouldWalkTheSpanishPartnerThroughOffersAndDetails() throws Exception {
+    clockAt("2027-03-10T10:00:00Z");
+    PartnerLogin partner = newPartner(true, "es-ES");
+    String number = subscribe(partner, "4242424242424242").get("number").asText();
+    jobs().advanceTo(Instant.parse("2027-04-11T00:00:00Z"));
+    Browser browser = new Browser();
+
+    HttpResponse<String> signedIn = browser.signIn(partner);
+    String offers = browser.get("/portal/offers").body();
+    String details = browser.get("/portal/subscriptions/" + number).body();
+    HttpResponse<String> turnedOff = browser.post("/portal/subscriptions/" + number
+        + "/auto-renewal/off", details, "");
+    String afterwards = browser.get("/portal/subscriptions/" + number).body();
+
+    assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/portal/offers"));
+    assertThat(offers).contains("lang=\"es-ES\"", "Asociación &gt; Ofertas",
+        "Ofertas disponibles", "Ofertas adquiridas", "475,00\u00a0US$ al año",
+        "Licencias de Windows 10 Enterprise", number, "Activa", "10/03/2028 (UTC)");
+    assertThat(details).contains("Desactivar renovación automática", "VISA **** 4242",
+        "Activada: se renueva el 10/03/2028 (UTC) por 475,00\u00a0US$",
+        "Créditos mensuales de Azure", "100,00\u00a0US$ — 10/04/2027 (UTC)",
+        "Concedidos hasta ahora: 200,00\u00a0US$");
+    assertThat(turnedOff.statusCode()).isEqualTo(302);
+    assertThat(afterwards).contains("La renovación automática está desactivada. Solo una "
+        + "renovación la vuelve a activar.", "Desactivada: caduca el 10/03/2028 (UTC)")
+        .doesNotContain("Desactivar renovación automática</button>");
+    assertThat(subscription(partner, number).get("autoRenewal").asBoolean()).isFalse();
+    assertThat(browser.get("/portal/notifications").body())
+        .contains("La renovación automática de tu suscripción");
+  }
+
+  @Test
+  @DisplayName("R19 the language follows the partner's setting and switches on the page; the sign-in page too")
+  void shouldSwitchLanguages() throws Exception {
+    PartnerLogin partner = newPartner(true, "zh-CN");
+    Browser browser = new Browser();
+
+    assertThat(browser.get("/portal/login?lang=es-ES").body())
+        .contains("Iniciar sesión en el Centro de partners");
+    browser.signIn(partner);
+    String chinese = new Browser().signInAndGet(partner, "/portal/offers");
+    String english = browser.get("/portal/offers?lang=en-US").body();
+    String stillEnglish = browser.get("/portal/offers").body();
+
+    assertThat(chinese).contains("lang=\"zh-CN\"", "可用产品/服务", "已购买产品/服务",
+        "US$475.00");
+    assertThat(english).contains("Available offers", "Purchased offers", "$475.00 a year");
+    assertThat(stillEnglish).contains("Available offers");
+  }
+
+  @Test
+  @DisplayName("R23 signed out, the portal is the sign-in page; a wrong password stays there; another partner's subscription is not found; a form without its CSRF token is refused")
+  void shouldKeepPartnersApart() throws Exception {
+    clockAt("2027-03-10T10:00:00Z");
+    PartnerLogin owner = newMember();
+    String number = subscribe(owner, "4242424242424242").get("number").asText();
+    PartnerLogin other = newMember();
+    Browser anonymous = new Browser();
+    Browser intruder = new Browser();
+    intruder.signIn(other);
+
+    HttpResponse<String> signedOut = anonymous.get("/portal/subscriptions/" + number);
+    HttpResponse<String> wrongPassword = anonymous.signIn(
+        new PartnerLogin(owner.username(), "not-the-password", owner.partnerId()));
+    HttpResponse<String> foreign = intruder.get("/portal/subscriptions/" + number);
+    HttpResponse<String> forged = intruder.post("/portal/subscriptions/" + number
+        + "/auto-renewal/off", "", "");
+    HttpResponse<String> foreignTurnOff = intruder.post("/portal/subscriptions/" + number
+        + "/auto-renewal/off", intruder.get("/portal/offers").body(), "");
+
+    assertThat(signedOut.statusCode()).isEqualTo(302);
+    assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/portal/login");
+    assertThat(wrongPassword.headers().firstValue("Location").orElseThrow())
+        .endsWith("/portal/login?error");
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(foreign.body()).doesNotContain(number, "VISA");
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(foreignTurnOff.statusCode()).isEqualTo(404);
+    assertThat(subscription(owner, number).get("autoRenewal").asBoolean()).isTrue();
+  }
+
+  /** A browser: a cookie jar, redirects not followed, forms posted with their CSRF token. */
+  private final class Browser {
+
+    private final HttpClient client = HttpClient.newBuilder()
+        .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    HttpResponse<String> get(String path) throws Exception {
+      return client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a form of {@code page} (its CSRF token, if it has one) with these fields. */
+    HttpResponse<String> post(String path, String page, String fields) throws Exception {
+      Matcher token = CSRF.matcher(page);
+      String form = (token.find() ? "_csrf=" + encode(token.group(1)) + "&" : "") + fields;
+      return client.send(HttpRequest.newBuilder(uri(path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> signIn(PartnerLogin partner) throws Exception {
+      return post("/portal/login", get("/portal/login").body(), "username="
+          + encode(partner.username()) + "&password=" + encode(partner.password()));
+    }
+
+    String signInAndGet(PartnerLogin partner, String path) throws Exception {
+      signIn(partner);
+      return get(path).body();
+    }
+
+    private URI uri(String path) {
+      return URI.create("http://localhost:" + port + path);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
