@@ -1,5 +1,6 @@
 package dev.actionpack.demo;
 
+import static dev.actionpack.process.CamundaGroups.PARTNER_ADMINS;
 import static dev.actionpack.process.CamundaGroups.PROCESS_OWNERS;
 import static dev.actionpack.process.CamundaGroups.SUPPORT_AGENTS;
 import static dev.actionpack.process.CamundaGroups.SUPPORT_LEADS;
@@ -35,7 +36,8 @@ public class DemoData implements ApplicationRunner {
   public static final Map<String, String> DEMO_PARTNER_LOGINS = Map.of(
       "contoso", "contoso-demo", "wideworld", "wideworld-demo", "fabrikam", "fabrikam-demo");
   public static final Map<String, String> DEMO_CAMUNDA_LOGINS = Map.of(
-      "admin", "admin", "olivia", "olivia-demo", "sam", "sam-demo", "lena", "lena-demo");
+      "admin", "admin", "olivia", "olivia-demo", "sam", "sam-demo", "lena", "lena-demo",
+      "pat", "pat-demo");
   /** The Prometheus scrape password of application-default.yaml. */
   public static final String DEMO_METRICS_PASSWORD = "metrics-demo";
 
@@ -64,6 +66,7 @@ public class DemoData implements ApplicationRunner {
     user("olivia", "Olivia", "Owner", PROCESS_OWNERS);
     user("sam", "Sam", "Agent", SUPPORT_AGENTS);
     user("lena", "Lena", "Lead", SUPPORT_LEADS);
+    user("pat", "Pat", "Operator", PARTNER_ADMINS);
   }
 
   private void partner(String username, String name, boolean networkMember, String locale) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A rule said no: what kind of refusal, which rule ({@code type}, a stable slug), in words, and
@@ -50,6 +51,14 @@ public class Refusal extends RuntimeException {
   public static Refusal invalidField(String field, String reason) {
     return new Refusal(Kind.INVALID, "invalid-request", "Invalid request", field + ": " + reason)
         .with("errors", List.of(new FieldError(field, reason)));
+  }
+
+  /** Several fields at fault at once, each named with its reason. */
+  public static Refusal invalidFields(List<FieldError> errors) {
+    return new Refusal(Kind.INVALID, "invalid-request", "Invalid request", errors.stream()
+        .map(error -> error.field() + ": " + error.reason())
+        .collect(Collectors.joining("; ")))
+        .with("errors", List.copyOf(errors));
   }
 
   public Refusal with(String name, Object value) {

@@ -7,12 +7,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A company in the partner program; only a Network member may buy Action Pack (R1). */
 @Entity
 @Table(name = "partner")
 public class Partner extends AssignedIdEntity<UUID> {
+
+  /** The languages notifications are written in (R19), so the only ones a partner may have. */
+  public static final List<String> LOCALES = List.of("en-US", "zh-CN", "es-ES");
 
   @Id
   private UUID id;
@@ -42,6 +46,14 @@ public class Partner extends AssignedIdEntity<UUID> {
     this.locale = locale;
     this.email = email;
     this.createdAt = EngineClock.now();
+  }
+
+  /**
+   * An operator records that the partner joined or left the Network: a purchase or renewal after
+   * this is judged by the new state (R1, R24).
+   */
+  public void changeMembership(boolean member) {
+    this.networkMember = member;
   }
 
   @Override

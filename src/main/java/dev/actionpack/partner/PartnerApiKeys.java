@@ -2,12 +2,6 @@ package dev.actionpack.partner;
 
 import dev.actionpack.process.EngineClock;
 import dev.actionpack.domain.Refusal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PartnerApiKeys {
 
   private static final Pattern TOKEN = Pattern.compile("apk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final PartnerApiKeyRepository keys;
   private final PartnerUserRepository users;
@@ -39,11 +32,9 @@ public class PartnerApiKeys {
   @Transactional
   public IssuedKey issue(PartnerPrincipal user, String name) {
     UUID id = UUID.randomUUID();
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String encoded = SecretTokens.newToken();
     PartnerApiKey key = keys.save(new PartnerApiKey(id, user.username(), name.strip(),
-        sha256(encoded), EngineClock.now()));
+        SecretTokens.sha256(encoded), EngineClock.now()));
     return new IssuedKey(key, "apk_" + id.toString().replace("-", "") + "_" + encoded);
   }
 
@@ -70,22 +61,12 @@ public class PartnerApiKeys {
     String hex = matcher.group(1);
     UUID id = new UUID(Long.parseUnsignedLong(hex, 0, 16, 16),
         Long.parseUnsignedLong(hex, 16, 32, 16));
-    byte[] presented = sha256(matcher.group(2)).getBytes(StandardCharsets.US_ASCII);
+    String presented = SecretTokens.sha256(matcher.group(2));
     return keys.findById(id)
         .filter(key -> key.getRevokedAt() == null)
-        .filter(key -> MessageDigest.isEqual(presented,
-            key.getSecretHash().getBytes(StandardCharsets.US_ASCII)))
+        .filter(key -> SecretTokens.sameHash(presented, key.getSecretHash()))
         .flatMap(key -> users.findById(key.getUsername()))
         .map(user -> new PartnerPrincipal(user.getUsername(), null, user.getPartnerId()));
-  }
-
-  private static String sha256(String secret) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(secret.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException(impossible);
-    }
   }
 
   public record IssuedKey(PartnerApiKey key, String token) {}

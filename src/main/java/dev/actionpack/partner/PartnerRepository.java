@@ -1,6 +1,8 @@
 package dev.actionpack.partner;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,4 +15,11 @@ public interface PartnerRepository extends JpaRepository<Partner, UUID> {
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select p from Partner p where p.id = :id")
   Optional<Partner> lockById(UUID id);
+
+  @Query("select p from Partner p order by p.name, p.id")
+  List<Partner> findAllByName();
+
+  /** Which of these lower-case addresses a partner already has, in any case. */
+  @Query("select lower(p.email) from Partner p where lower(p.email) in :emails")
+  List<String> emailsTaken(Collection<String> emails);
 }

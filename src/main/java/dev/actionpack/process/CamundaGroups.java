@@ -9,6 +9,11 @@ public final class CamundaGroups {
   public static final String SUPPORT_AGENTS = CancelViaSupportProcess.CANDIDATE_GROUP;
   /** Support agents who are also told of escalations and see the support process (R18). */
   public static final String SUPPORT_LEADS = "support-leads";
+  /**
+   * Operators who onboard partners through {@code /admin-api} (create, membership, invitations,
+   * CSV import), without administering Camunda; {@code camunda-admin} may do the same.
+   */
+  public static final String PARTNER_ADMINS = "partner-admins";
 
   private CamundaGroups() {}
 }

@@ -1,5 +1,6 @@
 package dev.actionpack.security;
 
+import static dev.actionpack.process.CamundaGroups.PARTNER_ADMINS;
 import static dev.actionpack.process.CamundaGroups.PROCESS_OWNERS;
 import static dev.actionpack.process.CamundaGroups.SUPPORT_AGENTS;
 import static dev.actionpack.process.CamundaGroups.SUPPORT_LEADS;
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Component;
  * The groups of the Camunda webapps and what each may do (R23), in every profile: process
  * owners read Cockpit; support agents work the cancellation tasks in Tasklist and nothing else;
  * support leads do the same and also see the support process in Cockpit; only
- * {@code camunda-admin} administers. Also the Tasklist filter "Cancellation requests".
+ * {@code camunda-admin} administers. Partner admins get no webapp at all: they onboard partners
+ * through {@code /admin-api} ({@code AdminApiSecurity}). Also the Tasklist filter "Cancellation
+ * requests".
  */
 @Component
 @Order(1)
@@ -58,6 +61,7 @@ public class CamundaAccess implements ApplicationRunner {
     group(PROCESS_OWNERS, "Process owners");
     group(SUPPORT_AGENTS, "Support agents");
     group(SUPPORT_LEADS, "Support leads");
+    group(PARTNER_ADMINS, "Partner admins");
 
     grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,

@@ -40,7 +40,9 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * Three worlds of users. Partners use {@code /api} with HTTP Basic against the application's own
  * partner users, or with one of their API keys. Process owners, support agents and admins are
  * Camunda users: the webapps log them in themselves, and {@code engine-rest} checks them with
- * Camunda's authentication filter. Prometheus scrapes the metrics with a credential of its own.
+ * Camunda's authentication filter; operators who onboard partners are Camunda users too, on
+ * {@code /admin-api} ({@link AdminApiSecurity}). An invited partner user accepts its
+ * invitation on the public {@code /invitations}, the one-time token in the link its credential. Prometheus scrapes the metrics with a credential of its own.
  * Every way of signing in is throttled ({@link LoginThrottle}).
  */
 @Configuration
@@ -150,10 +152,11 @@ class SecurityConfiguration {
 
   /**
    * The Camunda webapps and {@code engine-rest} authenticate with Camunda's identity service and
-   * protect themselves against CSRF; the OpenAPI document and health are public.
+   * protect themselves against CSRF; the OpenAPI document, health and accepting an invitation
+   * (a JSON call that carries its own one-time credential, no cookie) are public.
    */
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

@@ -104,8 +104,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof RequestSizeLimit.BodyTooLarge) {
-        return asObject(RequestSizeLimit.tooLarge().toResponse());
+      if (cause instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+        return asObject(RequestSizeLimit.tooLarge(tooLarge.maxBytes()).toResponse());
       }
     }
     Throwable cause = e.getCause();

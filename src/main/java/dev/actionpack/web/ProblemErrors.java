@@ -27,7 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Every error on {@code /api} is a problem body, wherever it arises: the ones the controllers
+ * Every error on {@code /api}, {@code /admin-api} and {@code /invitations} is a problem body, wherever it arises: the ones the controllers
  * raise ({@link ApiExceptionHandler}), the ones the servlet container sends on (a path no
  * controller serves), and the ones the web server answers before any servlet runs (a path it
  * cannot decode). None repeats the request.
@@ -53,7 +53,8 @@ class ProblemErrors {
   }
 
   static boolean isApi(String uri) {
-    return uri != null && uri.startsWith("/api");
+    return uri != null && (uri.startsWith("/api") || uri.startsWith("/admin-api")
+        || uri.startsWith("/invitations"));
   }
 
   /** The problem for an error status; fixed words only, nothing from the request. */
@@ -77,7 +78,7 @@ class ProblemErrors {
     return json.append('}').toString();
   }
 
-  /** Spring Boot's error controller, answering problem bodies for the partner API. */
+  /** Spring Boot's error controller, answering problem bodies for the APIs. */
   static final class ApiAwareErrorController extends BasicErrorController {
 
     ApiAwareErrorController(ErrorAttributes attributes, ServerProperties server,

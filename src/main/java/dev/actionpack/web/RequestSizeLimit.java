@@ -13,42 +13,52 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * No partner API request body is larger than {@link #MAX_BYTES} (R23): one declared larger is
+ * No partner API request body is larger than {@link #MAX_BYTES} (R23), no admin API body larger
+ * than its own limit (a CSV import is bigger than any JSON request): one declared larger is
  * answered 413 before it is read, and one sent without a length (chunked) stops being read
- * there. Not a bean: the partner API's filter chain adds it.
+ * there. Not a bean: each API's filter chain adds it.
  */
 public final class RequestSizeLimit extends OncePerRequestFilter {
 
   static final int MAX_BYTES = 64 * 1024;
 
   private final ObjectMapper json;
+  private final long maxBytes;
 
+  /** The partner API's limit, {@link #MAX_BYTES}. */
   public RequestSizeLimit(ObjectMapper json) {
+    this(json, MAX_BYTES);
+  }
+
+  public RequestSizeLimit(ObjectMapper json, long maxBytes) {
     this.json = json;
+    this.maxBytes = maxBytes;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    if (request.getContentLengthLong() > MAX_BYTES) {
-      tooLarge().write(response, json);
+    if (request.getContentLengthLong() > maxBytes) {
+      tooLarge(maxBytes).write(response, json);
       return;
     }
-    chain.doFilter(new Limited(request), response);
+    chain.doFilter(new Limited(request, maxBytes), response);
   }
 
-  static ApiProblem tooLarge() {
+  static ApiProblem tooLarge(long maxBytes) {
     return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request too large",
-        "A request body may have at most " + MAX_BYTES / 1024 + " KB.");
+        "A request body may have at most " + maxBytes / 1024 + " KB.");
   }
 
   /** The body, read no further than the limit. */
   private static final class Limited extends HttpServletRequestWrapper {
 
+    private final long maxBytes;
     private ServletInputStream stream;
 
-    Limited(HttpServletRequest request) {
+    Limited(HttpServletRequest request, long maxBytes) {
       super(request);
+      this.maxBytes = maxBytes;
     }
 
     @Override
@@ -78,8 +88,8 @@ public final class RequestSizeLimit extends OncePerRequestFilter {
 
           private void count(int n) throws BodyTooLarge {
             read += n;
-            if (read > MAX_BYTES) {
-              throw new BodyTooLarge();
+            if (read > maxBytes) {
+              throw new BodyTooLarge(maxBytes);
             }
           }
 
@@ -106,8 +116,15 @@ public final class RequestSizeLimit extends OncePerRequestFilter {
   /** Thrown while reading a body past the limit; the API answers 413. */
   static final class BodyTooLarge extends IOException {
 
-    BodyTooLarge() {
-      super("request body larger than " + MAX_BYTES + " bytes");
+    private final long maxBytes;
+
+    BodyTooLarge(long maxBytes) {
+      super("request body larger than " + maxBytes + " bytes");
+      this.maxBytes = maxBytes;
+    }
+
+    long maxBytes() {
+      return maxBytes;
     }
   }
 }
