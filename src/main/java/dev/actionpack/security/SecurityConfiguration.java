@@ -42,7 +42,8 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * Camunda users: the webapps log them in themselves, and {@code engine-rest} checks them with
  * Camunda's authentication filter; operators who onboard partners are Camunda users too, on
  * {@code /admin-api} ({@link AdminApiSecurity}). An invited partner user accepts its
- * invitation on the public {@code /invitations}, the one-time token in the link its credential. Prometheus scrapes the metrics with a credential of its own.
+ * invitation on the public {@code /invitations} or the portal's invitation page, the one-time
+ * token in the link its credential. Prometheus scrapes the metrics with a credential of its own.
  * Every way of signing in is throttled ({@link LoginThrottle}).
  */
 @Configuration
@@ -138,7 +139,7 @@ class SecurityConfiguration {
     return http
         .securityMatcher("/portal", "/portal/**")
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(PortalLoginThrottle.SIGN_IN).permitAll()
+            .requestMatchers(PortalLoginThrottle.SIGN_IN, "/portal/invitations/**").permitAll()
             .anyRequest().hasRole("PARTNER"))
         .addFilterBefore(guard, UsernamePasswordAuthenticationFilter.class)
         .formLogin(form -> form.loginPage(PortalLoginThrottle.SIGN_IN)

@@ -27,10 +27,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Every error on {@code /api}, {@code /admin-api} and {@code /invitations} is a problem body, wherever it arises: the ones the controllers
- * raise ({@link ApiExceptionHandler}), the ones the servlet container sends on (a path no
- * controller serves), and the ones the web server answers before any servlet runs (a path it
- * cannot decode). None repeats the request.
+ * Every error on {@code /api}, {@code /admin-api} and {@code /invitations} is a problem body,
+ * wherever it arises: the ones the controllers raise ({@link ApiExceptionHandler}), the ones
+ * the servlet container sends on (a path no controller serves), and the ones the web server
+ * answers before any servlet runs (a path it cannot decode). None repeats the request.
  */
 @Configuration
 class ProblemErrors {

@@ -2,6 +2,7 @@ package dev.actionpack.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.actionpack.partner.PartnerInvitations;
 import dev.actionpack.support.LifecycleTest;
 import java.net.CookieManager;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -29,6 +31,8 @@ class PortalPagesTest extends LifecycleTest {
 
   @LocalServerPort
   private int port;
+  @Autowired
+  private PartnerInvitations invitations;
 
   @Test
   @DisplayName("R19 R10 a Spanish partner signs in, sees Action Pack under Ofertas disponibles and its subscription under Ofertas adquiridas in 475,00 US$ and 10/03/2028, and turns auto-renewal off")
@@ -112,6 +116,39 @@ class PortalPagesTest extends LifecycleTest {
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(foreignTurnOff.statusCode()).isEqualTo(404);
     assertThat(subscription(owner, number).get("autoRenewal").asBoolean()).isTrue();
+  }
+
+  @Test
+  @DisplayName("Onboarding an invited partner user opens the link, chooses a password (in Spanish), signs in to the portal; the used link works no more")
+  void shouldLetAnInvitedUserChooseAPasswordAndSignIn() throws Exception {
+    PartnerLogin colleague = newPartner(true, "es-ES");
+    String username = "invited-" + colleague.username();
+    String token = invitations.invite(colleague.partnerId(), username,
+        username + "@partners.example").token();
+    Browser browser = new Browser();
+    String path = "/portal/invitations/" + token + "?lang=es-ES";
+
+    String form = browser.get(path).body();
+    HttpResponse<String> mismatch = browser.post(path, form,
+        "password=correct-horse-battery&confirmation=correct-horse-batterz");
+    HttpResponse<String> weak = browser.post(path, form, "password=short&confirmation=short");
+    HttpResponse<String> accepted = browser.post(path, form,
+        "password=correct-horse-battery&confirmation=correct-horse-battery");
+    String offers = new Browser().signInAndGet(new PartnerLogin(username,
+        "correct-horse-battery", colleague.partnerId()), "/portal/offers");
+    HttpResponse<String> again = browser.post(path, browser.get(path).body(),
+        "password=another-horse-battery&confirmation=another-horse-battery");
+
+    assertThat(form).contains("Elige tu contraseña", "Repite la contraseña");
+    assertThat(mismatch.statusCode()).isEqualTo(422);
+    assertThat(mismatch.body()).contains("Las dos contraseñas no coinciden.");
+    assertThat(weak.statusCode()).isEqualTo(422);
+    assertThat(accepted.statusCode()).isEqualTo(302);
+    assertThat(accepted.headers().firstValue("Location").orElseThrow())
+        .endsWith("/portal/login?welcome");
+    assertThat(offers).contains("Ofertas disponibles");
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(again.body()).contains("Este enlace de invitación no funciona");
   }
 
   /** A browser: a cookie jar, redirects not followed, forms posted with their CSRF token. */
