@@ -49,6 +49,11 @@ public class PaymentMethodService {
   }
 
   /** Saves the stored card; the same provider token given again is the card saved before. */
+  /** Whether the provider takes card details (embedded) rather than its own token (Stripe). */
+  public boolean takesCardNumbers() {
+    return gateway.takes() == CardDetails.class;
+  }
+
   @Transactional
   public PaymentMethod save(UUID partnerId, PaymentGateway.CardToken token) {
     return paymentMethods.findByProviderToken(token.token()).stream()

@@ -91,8 +91,8 @@ class PortalController {
             money(offer.getAnnualPrice(), offer.getCurrency(), locale),
             offer.getBenefits().stream().map(benefit -> new BenefitLine(benefit.code(),
                 benefit.quantity())).toList(),
-            purchases.refusal(partner.getId(), offer.getCode()).map(Refusal::getMessage)
-                .orElse(null)))
+            purchases.refusal(partner.getId(), offer.getCode())
+                .map(refusal -> PortalProblems.message(texts, refusal, locale)).orElse(null)))
         .toList());
     model.addAttribute("purchased", subscriptions
         .findByPartnerIdOrderByCreatedAtDesc(partner.getId()).stream()
@@ -172,7 +172,7 @@ class PortalController {
   }
 
   /** Someone else's, or nothing: the same page, so it tells nothing about other partners. */
-  private static String notFound(HttpServletResponse response) {
+  static String notFound(HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
     return "portal/not-found";
   }

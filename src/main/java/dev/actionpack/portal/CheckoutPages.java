@@ -1,0 +1,340 @@
+package dev.actionpack.portal;
+
+import dev.actionpack.domain.LocaleFormat;
+import dev.actionpack.domain.Refusal;
+import dev.actionpack.offer.Offer;
+import dev.actionpack.offer.OfferRepository;
+import dev.actionpack.order.OrderStatus;
+import dev.actionpack.order.PurchaseOrder;
+import dev.actionpack.order.PurchaseOrderRepository;
+import dev.actionpack.order.PurchaseRequest;
+import dev.actionpack.order.PurchaseService;
+import dev.actionpack.partner.PartnerPrincipal;
+import dev.actionpack.payment.CardDetails;
+import dev.actionpack.payment.PaymentMethod;
+import dev.actionpack.payment.PaymentMethodService;
+import dev.actionpack.payment.ProviderCard;
+import dev.actionpack.subscription.RenewalPolicy;
+import dev.actionpack.subscription.SubscriptionRepository;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The purchase steps of the seed page, for a new subscription (Subscribe now) and a manual
+ * renewal (Renew subscription): accept the terms for internal-use rights, add or pick a payment
+ * method, review the order ("charged immediately"), Purchase, the order confirmed. The steps
+ * carry only the offer, the terms version, the chosen saved card and the flow's key; a new card
+ * is stored at the provider in the payment step, so no card number is ever in a page (R6). The
+ * flow's key is the purchase's idempotency key: Purchase pressed twice is one order (R7). Every
+ * refusal shows on the step's page in the partner's language.
+ */
+@Controller
+@RequestMapping("/portal")
+class CheckoutPages {
+
+  private final OfferRepository offers;
+  private final SubscriptionRepository subscriptions;
+  private final PurchaseService purchases;
+  private final PurchaseOrderRepository orders;
+  private final PaymentMethodService cards;
+  private final RenewalPolicy renewalPolicy;
+  private final MessageSource texts;
+
+  CheckoutPages(OfferRepository offers, SubscriptionRepository subscriptions,
+      PurchaseService purchases, PurchaseOrderRepository orders, PaymentMethodService cards,
+      RenewalPolicy renewalPolicy, MessageSource texts) {
+    this.offers = offers;
+    this.subscriptions = subscriptions;
+    this.purchases = purchases;
+    this.orders = orders;
+    this.cards = cards;
+    this.renewalPolicy = renewalPolicy;
+    this.texts = texts;
+  }
+
+  /** The steps' state, posted back by each page; never a card number. */
+  static final class Checkout {
+    private String flow;
+    private String offer;
+    private String renew;
+    private String termsVersion;
+    private boolean accepted;
+    private String paymentMethodId;
+    private String choice;
+    private String number;
+    private String expiryMonth;
+    private String expiryYear;
+    private String cvc;
+    private String holderName;
+    private String paymentMethodToken;
+
+    public String getFlow() {
+      return flow;
+    }
+
+    public void setFlow(String flow) {
+      this.flow = flow;
+    }
+
+    public String getOffer() {
+      return offer;
+    }
+
+    public void setOffer(String offer) {
+      this.offer = offer;
+    }
+
+    public String getRenew() {
+      return renew;
+    }
+
+    public void setRenew(String renew) {
+      this.renew = renew == null || renew.isBlank() ? null : renew;
+    }
+
+    public String getTermsVersion() {
+      return termsVersion;
+    }
+
+    public void setTermsVersion(String termsVersion) {
+      this.termsVersion = termsVersion;
+    }
+
+    public boolean isAccepted() {
+      return accepted;
+    }
+
+    public void setAccepted(boolean accepted) {
+      this.accepted = accepted;
+    }
+
+    public String getPaymentMethodId() {
+      return paymentMethodId;
+    }
+
+    public void setPaymentMethodId(String paymentMethodId) {
+      this.paymentMethodId = paymentMethodId;
+    }
+
+    public String getChoice() {
+      return choice;
+    }
+
+    public void setChoice(String choice) {
+      this.choice = choice;
+    }
+
+    public void setNumber(String number) {
+      this.number = number;
+    }
+
+    public void setExpiryMonth(String expiryMonth) {
+      this.expiryMonth = expiryMonth;
+    }
+
+    public void setExpiryYear(String expiryYear) {
+      this.expiryYear = expiryYear;
+    }
+
+    public void setCvc(String cvc) {
+      this.cvc = cvc;
+    }
+
+    public void setHolderName(String holderName) {
+      this.holderName = holderName;
+    }
+
+    public void setPaymentMethodToken(String paymentMethodToken) {
+      this.paymentMethodToken = paymentMethodToken;
+    }
+
+    /** Forgets what was typed for a new card: pages never show it again. */
+    void forgetCard() {
+      number = null;
+      cvc = null;
+    }
+  }
+
+  @GetMapping("/offers/{code}/subscribe")
+  String subscribe(@PathVariable String code, Model model, HttpServletResponse response) {
+    Optional<Offer> offer = offers.findById(code).filter(Offer::isActive);
+    if (offer.isEmpty()) {
+      return PortalController.notFound(response);
+    }
+    Checkout checkout = new Checkout();
+    checkout.setFlow(UUID.randomUUID().toString());
+    checkout.setOffer(code);
+    return terms(checkout, offer.get(), model);
+  }
+
+  @GetMapping("/subscriptions/{number}/renew")
+  String renew(@AuthenticationPrincipal PartnerPrincipal partner, @PathVariable String number,
+      Model model, HttpServletResponse response) {
+    var subscription = subscriptions.findByNumberAndPartnerId(number, partner.partnerId());
+    if (subscription.isEmpty()) {
+      return PortalController.notFound(response);
+    }
+    if (subscription.get().manualRenewalRefusal(renewalPolicy.graceWindow()) != null) {
+      return "redirect:/portal/subscriptions/" + number;
+    }
+    Checkout checkout = new Checkout();
+    checkout.setFlow(UUID.randomUUID().toString());
+    checkout.setOffer(subscription.get().getOfferCode());
+    checkout.setRenew(number);
+    return terms(checkout, offers.findById(checkout.getOffer()).orElseThrow(), model);
+  }
+
+  /** Step 1 done: the terms accepted (or the page again, saying they must be). */
+  @PostMapping("/checkout/terms")
+  String accepted(@AuthenticationPrincipal PartnerPrincipal partner,
+      @ModelAttribute Checkout checkout, Locale locale, Model model,
+      HttpServletResponse response) {
+    Offer offer = offers.findById(checkout.getOffer()).orElse(null);
+    if (offer == null) {
+      return PortalController.notFound(response);
+    }
+    if (!checkout.isAccepted()) {
+      response.setStatus(422);
+      model.addAttribute("problems", List.of(texts.getMessage("portal.checkout.mustAccept",
+          null, locale)));
+      return terms(checkout, offer, model);
+    }
+    return payment(partner, checkout, offer, model);
+  }
+
+  /** Step 2 done: a saved card picked, or a new one stored at the provider. */
+  @PostMapping("/checkout/payment")
+  String paid(@AuthenticationPrincipal PartnerPrincipal partner,
+      @ModelAttribute Checkout checkout, Locale locale, Model model,
+      HttpServletResponse response) {
+    Offer offer = offers.findById(checkout.getOffer()).orElse(null);
+    if (offer == null) {
+      return PortalController.notFound(response);
+    }
+    try {
+      PaymentMethod card = "new".equals(checkout.getChoice())
+          ? cards.add(partner.partnerId(), cards.takesCardNumbers() ? newCard(checkout)
+              : new ProviderCard(String.valueOf(checkout.paymentMethodToken)), "card")
+          : cards.usable(partner.partnerId(), parse(checkout.getChoice()), "card");
+      checkout.setPaymentMethodId(card.getId().toString());
+      checkout.forgetCard();
+      return review(checkout, offer, card, locale, model);
+    } catch (Refusal refusal) {
+      checkout.forgetCard();
+      response.setStatus(422);
+      model.addAttribute("problems", PortalProblems.messages(texts, refusal, locale));
+      return payment(partner, checkout, offer, model);
+    }
+  }
+
+  /** Step 3: Purchase. The card is charged immediately; the order's outcome is shown. */
+  @PostMapping("/checkout/purchase")
+  String purchase(@AuthenticationPrincipal PartnerPrincipal partner,
+      @ModelAttribute Checkout checkout, Locale locale, Model model,
+      HttpServletResponse response) {
+    Offer offer = offers.findById(checkout.getOffer()).orElse(null);
+    if (offer == null) {
+      return PortalController.notFound(response);
+    }
+    PurchaseRequest request = new PurchaseRequest(offer.getCode(), true,
+        checkout.getTermsVersion(), parse(checkout.getPaymentMethodId()), null,
+        new PurchaseRequest.ReviewedPrice(offer.getAnnualPrice(), offer.getCurrency()));
+    PurchaseOrder order;
+    try {
+      order = checkout.getRenew() == null
+          ? purchases.purchase(partner.partnerId(), request, checkout.getFlow())
+          : purchases.renew(partner.partnerId(), checkout.getRenew(), request,
+              checkout.getFlow());
+    } catch (Refusal refusal) {
+      response.setStatus(refusal.kind() == Refusal.Kind.PAYMENT_DECLINED ? 402 : 409);
+      model.addAttribute("problems", PortalProblems.messages(texts, refusal, locale));
+      return payment(partner, checkout, offer, model);
+    }
+    if (order.getStatus() == OrderStatus.DECLINED) {
+      response.setStatus(402);
+      model.addAttribute("problems", List.of(PortalProblems.declined(texts,
+          order.getDeclineCode(), locale)));
+      return payment(partner, checkout, offer, model);
+    }
+    return "redirect:/portal/orders/" + order.getNumber();
+  }
+
+  /** The order: confirmed (with Close), still being charged (the page looks again), declined. */
+  @GetMapping("/orders/{number}")
+  String order(@AuthenticationPrincipal PartnerPrincipal partner, @PathVariable String number,
+      Locale locale, Model model, HttpServletResponse response) {
+    Optional<PurchaseOrder> order = orders.findByNumberAndPartnerId(number, partner.partnerId());
+    if (order.isEmpty()) {
+      return PortalController.notFound(response);
+    }
+    PurchaseOrder found = order.get();
+    model.addAttribute("order", found);
+    model.addAttribute("amount", LocaleFormat.money(found.getAmount(), found.getCurrency(),
+        locale));
+    model.addAttribute("declined", found.getDeclineCode() == null ? null
+        : PortalProblems.declined(texts, found.getDeclineCode(), locale));
+    return "portal/order";
+  }
+
+  private String terms(Checkout checkout, Offer offer, Model model) {
+    checkout.setTermsVersion(offer.getTermsVersion());
+    model.addAttribute("checkout", checkout);
+    model.addAttribute("offer", offer);
+    return "portal/checkout-terms";
+  }
+
+  private String payment(PartnerPrincipal partner, Checkout checkout, Offer offer,
+      Model model) {
+    model.addAttribute("checkout", checkout);
+    model.addAttribute("offer", offer);
+    model.addAttribute("cards", cards.list(partner.partnerId()).stream()
+        .filter(card -> !card.isExpired()).toList());
+    model.addAttribute("cardNumbers", cards.takesCardNumbers());
+    return "portal/checkout-payment";
+  }
+
+  private String review(Checkout checkout, Offer offer, PaymentMethod card, Locale locale,
+      Model model) {
+    model.addAttribute("checkout", checkout);
+    model.addAttribute("offer", offer);
+    model.addAttribute("card", card.display());
+    model.addAttribute("price", LocaleFormat.money(offer.getAnnualPrice(), offer.getCurrency(),
+        locale));
+    return "portal/checkout-review";
+  }
+
+  private static CardDetails newCard(Checkout checkout) {
+    return new CardDetails(checkout.number == null ? "" : checkout.number,
+        integer(checkout.expiryMonth, "card.expiryMonth"),
+        integer(checkout.expiryYear, "card.expiryYear"),
+        checkout.cvc == null ? "" : checkout.cvc, checkout.holderName);
+  }
+
+  private static Integer integer(String value, String field) {
+    try {
+      return Integer.valueOf(value == null ? "" : value.strip());
+    } catch (NumberFormatException notANumber) {
+      throw Refusal.invalidField(field, "must be a number");
+    }
+  }
+
+  private static UUID parse(String id) {
+    try {
+      return UUID.fromString(id == null ? "" : id);
+    } catch (IllegalArgumentException notAnId) {
+      throw Refusal.invalidField("paymentMethodId", "choose a payment method");
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package dev.actionpack.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.actionpack.support.LifecycleTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The seed's purchase steps in the portal: Subscribe now, accept the terms, add a payment
+ * method, review ("charged immediately"), Purchase, the order confirmed, Close; a decline shown
+ * with its reason; Renew subscription with the same steps and a saved card. No card number is
+ * ever in a page after it was typed.
+ */
+class CheckoutPagesTest extends LifecycleTest {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private static final Pattern HIDDEN = Pattern.compile(
+      "<input type=\"hidden\" name=\"(flow|offer|renew|termsVersion|paymentMethodId)\""
+          + " value=\"([^\"]*)\"");
+  private static final Pattern ORDER = Pattern.compile("/portal/orders/(ORD-\\d+)");
+
+  @LocalServerPort
+  private int port;
+
+  @Test
+  @DisplayName("R1 R2 R3 R4 R7 Subscribe now: terms, a new card, review, Purchase, confirmed; refusals on the step's page; Purchase twice is one order")
+  void shouldSubscribeInSteps() throws Exception {
+    PartnerLogin partner = newPartner(true, "en-US");
+    Browser browser = new Browser(partner);
+
+    String terms = browser.get("/portal/offers/ACTION_PACK/subscribe").body();
+    HttpResponse<String> notAccepted = browser.post("/portal/checkout/terms", terms,
+        "accepted=false");
+    String payment = browser.post("/portal/checkout/terms", terms, "accepted=true").body();
+    HttpResponse<String> badCard = browser.post("/portal/checkout/payment", payment,
+        "choice=new&number=4242424242424241&expiryMonth=12&expiryYear=2035&cvc=123");
+    HttpResponse<String> review = browser.post("/portal/checkout/payment", payment,
+        "choice=new&number=4242+4242+4242+4242&expiryMonth=12&expiryYear=2035&cvc=123"
+            + "&holderName=Pat");
+    HttpResponse<String> purchased = browser.post("/portal/checkout/purchase", review.body(),
+        "");
+    HttpResponse<String> again = browser.post("/portal/checkout/purchase", review.body(), "");
+    String pending = browser.get(location(purchased)).body();
+    jobs().runDue();
+    String confirmed = browser.get(location(purchased)).body();
+
+    assertThat(terms).contains("Terms and conditions", "MPN-IUR-2017-07", "Next");
+    assertThat(notAccepted.statusCode()).isEqualTo(422);
+    assertThat(notAccepted.body()).contains("Accept the terms and conditions to go on.");
+    assertThat(payment).contains("Get started! Add a payment method", "Card number");
+    assertThat(badCard.statusCode()).isEqualTo(422);
+    assertThat(badCard.body()).contains("The card number is not valid.")
+        .doesNotContain("4242424242424241");
+    assertThat(review.body()).contains("Review the order", "VISA **** 4242",
+        "$475.00 a year", "your card is charged $475.00 immediately", "Purchase")
+        .doesNotContain("4242424242424242", "4242 4242");
+    assertThat(location(purchased)).matches(".*/portal/orders/ORD-\\d+");
+    assertThat(location(again)).as("the same flow is the same order").isEqualTo(
+        location(purchased));
+    assertThat(pending).contains("The payment is being processed.");
+    Matcher order = ORDER.matcher(location(purchased));
+    assertThat(order.find()).isTrue();
+    assertThat(confirmed).contains("Your order " + order.group(1) + " is confirmed: $475.00",
+        "renews automatically each year", "Close");
+    assertThat(get(partner, "/api/orders").body()).hasSize(1);
+    assertThat(get(partner, "/api/subscriptions").body().get(0).get("status").asText())
+        .isEqualTo("ACTIVE");
+  }
+
+  @Test
+  @DisplayName("R4 a declined card: the order page says why, in Spanish, and nothing is active")
+  void shouldShowADecline() throws Exception {
+    PartnerLogin partner = newPartner(true, "es-ES");
+    Browser browser = new Browser(partner);
+
+    String terms = browser.get("/portal/offers/ACTION_PACK/subscribe").body();
+    String payment = browser.post("/portal/checkout/terms", terms, "accepted=true").body();
+    String review = browser.post("/portal/checkout/payment", payment,
+        "choice=new&number=4000000000000341&expiryMonth=12&expiryYear=2035&cvc=123").body();
+    HttpResponse<String> purchased = browser.post("/portal/checkout/purchase", review, "");
+    jobs().runDue();
+    String declined = browser.get(location(purchased)).body();
+
+    assertThat(review).contains("Revisar el pedido", "475,00\u00a0US$", "de inmediato");
+    assertThat(declined).contains("Se ha rechazado el pago: el emisor de la tarjeta ha "
+        + "rechazado el pago.");
+    assertThat(get(partner, "/api/subscriptions").body()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("R13 R10 Renew subscription after turning auto-renewal off: the same steps with the saved card, auto-renewal on again")
+  void shouldRenewWithTheSameSteps() throws Exception {
+    clockAt("2027-03-10T10:00:00Z");
+    PartnerLogin partner = newPartner(true, "zh-CN");
+    String number = subscribe(partner, "4242424242424242").get("number").asText();
+    turnAutoRenewal(partner, number, false);
+    Browser browser = new Browser(partner);
+
+    String details = browser.get("/portal/subscriptions/" + number).body();
+    String terms = browser.get("/portal/subscriptions/" + number + "/renew").body();
+    String payment = browser.post("/portal/checkout/terms", terms, "accepted=true").body();
+    String savedCard = hidden(payment, "choice");
+    String review = browser.post("/portal/checkout/payment", payment, "choice="
+        + savedCard).body();
+    HttpResponse<String> renewed = browser.post("/portal/checkout/purchase", review, "");
+    jobs().runDue();
+    String confirmed = browser.get(location(renewed)).body();
+
+    assertThat(details).contains("续订订阅");
+    assertThat(terms).contains("续订订阅", "条款和条件");
+    assertThat(review).contains("VISA **** 4242", "US$475.00");
+    assertThat(confirmed).contains("已确认");
+    assertThat(subscription(partner, number).get("autoRenewal").asBoolean()).isTrue();
+  }
+
+  private static String location(HttpResponse<String> response) {
+    return response.headers().firstValue("Location").orElse("");
+  }
+
+  /** The value of the first radio button named {@code name}. */
+  private static String hidden(String page, String name) {
+    Matcher radio = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(page);
+    assertThat(radio.find()).as("a saved card to choose").isTrue();
+    return radio.group(1);
+  }
+
+  /** A signed-in browser: cookies, the CSRF token and the steps' hidden fields posted back. */
+  private final class Browser {
+
+    private final HttpClient client = HttpClient.newBuilder()
+        .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    Browser(PartnerLogin partner) throws Exception {
+      post("/portal/login", get("/portal/login").body(), "username="
+          + encode(partner.username()) + "&password=" + encode(partner.password()));
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+      return client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String page, String fields) throws Exception {
+      StringBuilder form = new StringBuilder();
+      Matcher token = CSRF.matcher(page);
+      if (token.find()) {
+        form.append("_csrf=").append(encode(token.group(1)));
+      }
+      Matcher hidden = HIDDEN.matcher(page);
+      while (hidden.find()) {
+        form.append('&').append(hidden.group(1)).append('=').append(encode(hidden.group(2)));
+      }
+      form.append('&').append(fields);
+      return client.send(HttpRequest.newBuilder(uri(path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+      return URI.create("http://localhost:" + port + (path.startsWith("http")
+          ? URI.create(path).getPath() : path));
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
