@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.actionpack.partner.PartnerInvitations;
 import dev.actionpack.support.LifecycleTest;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class PortalPagesTest extends LifecycleTest {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
   @LocalServerPort
   private int port;
   @Autowired
@@ -41,7 +31,7 @@ class PortalPagesTest extends LifecycleTest {
     PartnerLogin partner = newPartner(true, "es-ES");
     String number = subscribe(partner, "4242424242424242").get("number").asText();
     jobs().advanceTo(Instant.parse("2027-04-11T00:00:00Z"));
-    Browser browser = new Browser();
+    PortalBrowser browser = new PortalBrowser(port);
 
     HttpResponse<String> signedIn = browser.signIn(partner);
     String offers = browser.get("/portal/offers").body();
@@ -72,12 +62,12 @@ class PortalPagesTest extends LifecycleTest {
   @DisplayName("R19 the language follows the partner's setting and switches on the page; the sign-in page too")
   void shouldSwitchLanguages() throws Exception {
     PartnerLogin partner = newPartner(true, "zh-CN");
-    Browser browser = new Browser();
+    PortalBrowser browser = new PortalBrowser(port);
 
     assertThat(browser.get("/portal/login?lang=es-ES").body())
         .contains("Iniciar sesión en el Centro de partners");
     browser.signIn(partner);
-    String chinese = new Browser().signInAndGet(partner, "/portal/offers");
+    String chinese = new PortalBrowser(port).signInAndGet(partner, "/portal/offers");
     String english = browser.get("/portal/offers?lang=en-US").body();
     String stillEnglish = browser.get("/portal/offers").body();
 
@@ -94,8 +84,8 @@ class PortalPagesTest extends LifecycleTest {
     PartnerLogin owner = newMember();
     String number = subscribe(owner, "4242424242424242").get("number").asText();
     PartnerLogin other = newMember();
-    Browser anonymous = new Browser();
-    Browser intruder = new Browser();
+    PortalBrowser anonymous = new PortalBrowser(port);
+    PortalBrowser intruder = new PortalBrowser(port);
     intruder.signIn(other);
 
     HttpResponse<String> signedOut = anonymous.get("/portal/subscriptions/" + number);
@@ -125,7 +115,7 @@ class PortalPagesTest extends LifecycleTest {
     String username = "invited-" + colleague.username();
     String token = invitations.invite(colleague.partnerId(), username,
         username + "@partners.example").token();
-    Browser browser = new Browser();
+    PortalBrowser browser = new PortalBrowser(port);
     String path = "/portal/invitations/" + token + "?lang=es-ES";
 
     String form = browser.get(path).body();
@@ -134,7 +124,7 @@ class PortalPagesTest extends LifecycleTest {
     HttpResponse<String> weak = browser.post(path, form, "password=short&confirmation=short");
     HttpResponse<String> accepted = browser.post(path, form,
         "password=correct-horse-battery&confirmation=correct-horse-battery");
-    String offers = new Browser().signInAndGet(new PartnerLogin(username,
+    String offers = new PortalBrowser(port).signInAndGet(new PartnerLogin(username,
         "correct-horse-battery", colleague.partnerId()), "/portal/offers");
     HttpResponse<String> again = browser.post(path, browser.get(path).body(),
         "password=another-horse-battery&confirmation=another-horse-battery");
@@ -149,45 +139,5 @@ class PortalPagesTest extends LifecycleTest {
     assertThat(offers).contains("Ofertas disponibles");
     assertThat(again.statusCode()).isEqualTo(404);
     assertThat(again.body()).contains("Este enlace de invitación no funciona");
-  }
-
-  /** A browser: a cookie jar, redirects not followed, forms posted with their CSRF token. */
-  private final class Browser {
-
-    private final HttpClient client = HttpClient.newBuilder()
-        .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-
-    HttpResponse<String> get(String path) throws Exception {
-      return client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Posts a form of {@code page} (its CSRF token, if it has one) with these fields. */
-    HttpResponse<String> post(String path, String page, String fields) throws Exception {
-      Matcher token = CSRF.matcher(page);
-      String form = (token.find() ? "_csrf=" + encode(token.group(1)) + "&" : "") + fields;
-      return client.send(HttpRequest.newBuilder(uri(path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> signIn(PartnerLogin partner) throws Exception {
-      return post("/portal/login", get("/portal/login").body(), "username="
-          + encode(partner.username()) + "&password=" + encode(partner.password()));
-    }
-
-    String signInAndGet(PartnerLogin partner, String path) throws Exception {
-      signIn(partner);
-      return get(path).body();
-    }
-
-    private URI uri(String path) {
-      return URI.create("http://localhost:" + port + path);
-    }
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }
