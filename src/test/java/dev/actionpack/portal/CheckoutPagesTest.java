@@ -3,13 +3,7 @@ package dev.actionpack.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.actionpack.support.LifecycleTest;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -24,10 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class CheckoutPagesTest extends LifecycleTest {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-  private static final Pattern HIDDEN = Pattern.compile(
-      "<input type=\"hidden\" name=\"(flow|offer|renew|termsVersion|paymentMethodId)\""
-          + " value=\"([^\"]*)\"");
   private static final Pattern ORDER = Pattern.compile("/portal/orders/(ORD-\\d+)");
 
   @LocalServerPort
@@ -37,20 +27,20 @@ class CheckoutPagesTest extends LifecycleTest {
   @DisplayName("R1 R2 R3 R4 R7 Subscribe now: terms, a new card, review, Purchase, confirmed; refusals on the step's page; Purchase twice is one order")
   void shouldSubscribeInSteps() throws Exception {
     PartnerLogin partner = newPartner(true, "en-US");
-    Browser browser = new Browser(partner);
+    PortalBrowser browser = browser(partner);
 
     String terms = browser.get("/portal/offers/ACTION_PACK/subscribe").body();
-    HttpResponse<String> notAccepted = browser.post("/portal/checkout/terms", terms,
+    HttpResponse<String> notAccepted = browser.submit("/portal/checkout/terms", terms,
         "accepted=false");
-    String payment = browser.post("/portal/checkout/terms", terms, "accepted=true").body();
-    HttpResponse<String> badCard = browser.post("/portal/checkout/payment", payment,
+    String payment = browser.submit("/portal/checkout/terms", terms, "accepted=true").body();
+    HttpResponse<String> badCard = browser.submit("/portal/checkout/payment", payment,
         "choice=new&number=4242424242424241&expiryMonth=12&expiryYear=2035&cvc=123");
-    HttpResponse<String> review = browser.post("/portal/checkout/payment", payment,
+    HttpResponse<String> review = browser.submit("/portal/checkout/payment", payment,
         "choice=new&number=4242+4242+4242+4242&expiryMonth=12&expiryYear=2035&cvc=123"
             + "&holderName=Pat");
-    HttpResponse<String> purchased = browser.post("/portal/checkout/purchase", review.body(),
+    HttpResponse<String> purchased = browser.submit("/portal/checkout/purchase", review.body(),
         "");
-    HttpResponse<String> again = browser.post("/portal/checkout/purchase", review.body(), "");
+    HttpResponse<String> again = browser.submit("/portal/checkout/purchase", review.body(), "");
     String pending = browser.get(location(purchased)).body();
     jobs().runDue();
     String confirmed = browser.get(location(purchased)).body();
@@ -82,13 +72,13 @@ class CheckoutPagesTest extends LifecycleTest {
   @DisplayName("R4 a declined card: the order page says why, in Spanish, and nothing is active")
   void shouldShowADecline() throws Exception {
     PartnerLogin partner = newPartner(true, "es-ES");
-    Browser browser = new Browser(partner);
+    PortalBrowser browser = browser(partner);
 
     String terms = browser.get("/portal/offers/ACTION_PACK/subscribe").body();
-    String payment = browser.post("/portal/checkout/terms", terms, "accepted=true").body();
-    String review = browser.post("/portal/checkout/payment", payment,
+    String payment = browser.submit("/portal/checkout/terms", terms, "accepted=true").body();
+    String review = browser.submit("/portal/checkout/payment", payment,
         "choice=new&number=4000000000000341&expiryMonth=12&expiryYear=2035&cvc=123").body();
-    HttpResponse<String> purchased = browser.post("/portal/checkout/purchase", review, "");
+    HttpResponse<String> purchased = browser.submit("/portal/checkout/purchase", review, "");
     jobs().runDue();
     String declined = browser.get(location(purchased)).body();
 
@@ -105,15 +95,15 @@ class CheckoutPagesTest extends LifecycleTest {
     PartnerLogin partner = newPartner(true, "zh-CN");
     String number = subscribe(partner, "4242424242424242").get("number").asText();
     turnAutoRenewal(partner, number, false);
-    Browser browser = new Browser(partner);
+    PortalBrowser browser = browser(partner);
 
     String details = browser.get("/portal/subscriptions/" + number).body();
     String terms = browser.get("/portal/subscriptions/" + number + "/renew").body();
-    String payment = browser.post("/portal/checkout/terms", terms, "accepted=true").body();
-    String savedCard = hidden(payment, "choice");
-    String review = browser.post("/portal/checkout/payment", payment, "choice="
+    String payment = browser.submit("/portal/checkout/terms", terms, "accepted=true").body();
+    String savedCard = firstChoice(payment, "choice");
+    String review = browser.submit("/portal/checkout/payment", payment, "choice="
         + savedCard).body();
-    HttpResponse<String> renewed = browser.post("/portal/checkout/purchase", review, "");
+    HttpResponse<String> renewed = browser.submit("/portal/checkout/purchase", review, "");
     jobs().runDue();
     String confirmed = browser.get(location(renewed)).body();
 
@@ -129,52 +119,15 @@ class CheckoutPagesTest extends LifecycleTest {
   }
 
   /** The value of the first radio button named {@code name}. */
-  private static String hidden(String page, String name) {
+  private static String firstChoice(String page, String name) {
     Matcher radio = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(page);
     assertThat(radio.find()).as("a saved card to choose").isTrue();
     return radio.group(1);
   }
 
-  /** A signed-in browser: cookies, the CSRF token and the steps' hidden fields posted back. */
-  private final class Browser {
-
-    private final HttpClient client = HttpClient.newBuilder()
-        .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-
-    Browser(PartnerLogin partner) throws Exception {
-      post("/portal/login", get("/portal/login").body(), "username="
-          + encode(partner.username()) + "&password=" + encode(partner.password()));
-    }
-
-    HttpResponse<String> get(String path) throws Exception {
-      return client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String path, String page, String fields) throws Exception {
-      StringBuilder form = new StringBuilder();
-      Matcher token = CSRF.matcher(page);
-      if (token.find()) {
-        form.append("_csrf=").append(encode(token.group(1)));
-      }
-      Matcher hidden = HIDDEN.matcher(page);
-      while (hidden.find()) {
-        form.append('&').append(hidden.group(1)).append('=').append(encode(hidden.group(2)));
-      }
-      form.append('&').append(fields);
-      return client.send(HttpRequest.newBuilder(uri(path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-      return URI.create("http://localhost:" + port + (path.startsWith("http")
-          ? URI.create(path).getPath() : path));
-    }
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  private PortalBrowser browser(PartnerLogin partner) throws Exception {
+    PortalBrowser browser = new PortalBrowser(port);
+    browser.signIn(partner);
+    return browser;
   }
 }

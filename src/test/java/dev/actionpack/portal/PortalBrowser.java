@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 final class PortalBrowser {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private static final Pattern HIDDEN = Pattern.compile(
+      "<input type=\"hidden\" name=\"(?!_csrf)([A-Za-z]+)\" value=\"([^\"]*)\"");
 
   private final int port;
   private final HttpClient client = HttpClient.newBuilder()
@@ -42,6 +44,19 @@ final class PortalBrowser {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Submits a form of {@code page} as a browser does: its CSRF token and its hidden fields (the
+   * purchase steps' state), then these fields.
+   */
+  HttpResponse<String> submit(String path, String page, String fields) throws Exception {
+    StringBuilder form = new StringBuilder();
+    Matcher hidden = HIDDEN.matcher(page);
+    while (hidden.find()) {
+      form.append(hidden.group(1)).append('=').append(encode(hidden.group(2))).append('&');
+    }
+    return post(path, page, form + fields);
+  }
+
   HttpResponse<String> signIn(PartnerLogin partner) throws Exception {
     return post("/portal/login", get("/portal/login").body(), "username="
         + encode(partner.username()) + "&password=" + encode(partner.password()));
@@ -56,7 +71,9 @@ final class PortalBrowser {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
+  /** A path, or a redirect's absolute location on this server. */
   private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
+    return URI.create("http://localhost:" + port + (path.startsWith("http")
+        ? URI.create(path).getRawPath() : path));
   }
 }
