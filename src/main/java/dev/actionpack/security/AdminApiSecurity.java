@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.actionpack.process.CamundaGroups;
 import dev.actionpack.web.ApiProblem;
 import dev.actionpack.web.RequestSizeLimit;
-import dev.actionpack.web.Unavailable;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -44,17 +43,9 @@ class AdminApiSecurity {
   @Order(2)
   SecurityFilterChain adminApi(HttpSecurity http, ObjectMapper json, IdentityService identity,
       LoginThrottle throttle) throws Exception {
-    AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
-      var unavailable = Unavailable.problemFor(e);
-      if (unavailable.isPresent()) {
-        unavailable.get().write(response, json);
-        return;
-      }
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Action Pack admin API\"");
-      new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-          "Sign in with a Camunda user of the group " + CamundaGroups.PARTNER_ADMINS
-              + " or " + Groups.CAMUNDA_ADMIN + " (HTTP Basic).").write(response, json);
-    };
+    AuthenticationEntryPoint unauthenticated = SecurityConfiguration.basicChallenge(json,
+        "Action Pack admin API", "Sign in with a Camunda user of the group "
+            + CamundaGroups.PARTNER_ADMINS + " or " + Groups.CAMUNDA_ADMIN + " (HTTP Basic).");
     return http
         .securityMatcher("/admin-api/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ROLE))

@@ -83,22 +83,31 @@ class SecurityConfiguration {
         .build();
   }
 
-  @Bean
-  @Order(1)
-  SecurityFilterChain partnerApi(HttpSecurity http, ObjectMapper json, PartnerApiKeys apiKeys,
-      LoginThrottle throttle) throws Exception {
-    AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
-      // the user could not be looked up at all: the database, not the credentials
+  /**
+   * A 401 asking for HTTP Basic in {@code realm}, as a problem body; when the user could not be
+   * looked up at all (the database, not the credentials), a 503 instead.
+   */
+  static AuthenticationEntryPoint basicChallenge(ObjectMapper json, String realm,
+      String detail) {
+    return (request, response, e) -> {
       var unavailable = Unavailable.problemFor(e);
       if (unavailable.isPresent()) {
         unavailable.get().write(response, json);
         return;
       }
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Action Pack partner API\"");
+      response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
       new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-          "Sign in with a partner user (HTTP Basic) or one of its API keys (Authorization: "
-              + "Bearer apk_...).").write(response, json);
+          detail).write(response, json);
     };
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain partnerApi(HttpSecurity http, ObjectMapper json, PartnerApiKeys apiKeys,
+      LoginThrottle throttle) throws Exception {
+    AuthenticationEntryPoint unauthenticated = basicChallenge(json, "Action Pack partner API",
+        "Sign in with a partner user (HTTP Basic) or one of its API keys (Authorization: "
+            + "Bearer apk_...).");
     AccessDeniedHandler denied = (request, response, e) -> new ApiProblem(HttpStatus.FORBIDDEN,
         "forbidden", "Forbidden", request.getRequestURI().startsWith("/api/api-keys")
             ? "API keys are managed only when signed in with the user's password."
