@@ -9,6 +9,11 @@ COPY src/main src/main
 RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
+# the CJK font of Chinese receipts (actionpack.receipts.cjk-font)
+RUN apt-get update -qq \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      fonts-wqy-microhei \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --home /app actionpack
 WORKDIR /app
 COPY --from=build /src/target/action-pack-subscriptions-*.jar /tmp/app.jar

@@ -65,6 +65,22 @@ public class Charge extends AssignedIdEntity<UUID> {
     return approved;
   }
 
+  public UUID getOrderId() {
+    return orderId;
+  }
+
+  public BigDecimal getAmount() {
+    return amount;
+  }
+
+  public String getCurrency() {
+    return currency;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
   @Override
   public UUID getId() {
     return id;

@@ -57,4 +57,20 @@ public class Refund extends AssignedIdEntity<UUID> {
   public BigDecimal getAmount() {
     return amount;
   }
+
+  public UUID getOrderId() {
+    return orderId;
+  }
+
+  public String getProviderRefundId() {
+    return providerRefundId;
+  }
+
+  public String getCurrency() {
+    return currency;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
 }

@@ -10,4 +10,8 @@ public interface RefundRepository extends JpaRepository<Refund, UUID> {
   @Query("select r from Refund r where r.idempotencyKey = "
       + ":idempotencyKey")
   Optional<Refund> findByIdempotencyKey(String idempotencyKey);
+
+  @Query("select r from Refund r where r.providerRefundId = :providerRefundId "
+      + "and r.orderId = :orderId")
+  Optional<Refund> findByProviderRefundIdAndOrderId(String providerRefundId, UUID orderId);
 }

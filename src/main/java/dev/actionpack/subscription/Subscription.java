@@ -238,6 +238,11 @@ public class Subscription extends AssignedIdEntity<UUID> {
     return anchor;
   }
 
+  /** The first term counted from the anchor: a manual renewal after a lapse starts a new one. */
+  public int getAnchorTermNumber() {
+    return anchorTermNumber;
+  }
+
   public int getTermNumber() {
     return termNumber;
   }
