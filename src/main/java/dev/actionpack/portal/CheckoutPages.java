@@ -9,6 +9,7 @@ import dev.actionpack.order.PurchaseOrder;
 import dev.actionpack.order.PurchaseOrderRepository;
 import dev.actionpack.order.PurchaseRequest;
 import dev.actionpack.order.PurchaseService;
+import dev.actionpack.order.Receipts;
 import dev.actionpack.partner.PartnerPrincipal;
 import dev.actionpack.payment.CardDetails;
 import dev.actionpack.payment.PaymentMethod;
@@ -51,10 +52,12 @@ class CheckoutPages {
   private final PaymentMethodService cards;
   private final RenewalPolicy renewalPolicy;
   private final MessageSource texts;
+  private final Receipts receipts;
 
   CheckoutPages(OfferRepository offers, SubscriptionRepository subscriptions,
       PurchaseService purchases, PurchaseOrderRepository orders, PaymentMethodService cards,
-      RenewalPolicy renewalPolicy, MessageSource texts) {
+      RenewalPolicy renewalPolicy, MessageSource texts, Receipts receipts) {
+    this.receipts = receipts;
     this.offers = offers;
     this.subscriptions = subscriptions;
     this.purchases = purchases;
@@ -286,6 +289,29 @@ class CheckoutPages {
     model.addAttribute("declined", found.getDeclineCode() == null ? null
         : PortalProblems.declined(texts, found.getDeclineCode(), locale));
     return "portal/order";
+  }
+
+  /** The order's PDF receipt (a charged order only), the same document as the API's. */
+  @GetMapping("/orders/{number}/receipt")
+  String receipt(@AuthenticationPrincipal PartnerPrincipal partner, @PathVariable String number,
+      Locale locale, Model model, HttpServletResponse response) throws java.io.IOException {
+    byte[] pdf;
+    try {
+      pdf = receipts.receipt(partner.partnerId(), number);
+    } catch (Refusal refusal) {
+      if (refusal.kind() == Refusal.Kind.NOT_FOUND) {
+        return PortalController.notFound(response);
+      }
+      response.setStatus(409);
+      model.addAttribute("problems", List.of(PortalProblems.message(texts, refusal, locale)));
+      return order(partner, number, locale, model, response);
+    }
+    response.setContentType("application/pdf");
+    response.setHeader("Content-Disposition", "attachment; filename=\"receipt-" + number
+        + ".pdf\"");
+    response.setContentLength(pdf.length);
+    response.getOutputStream().write(pdf);
+    return null;
   }
 
   private String terms(Checkout checkout, Offer offer, Model model) {

@@ -66,6 +66,14 @@ class CheckoutPagesTest extends LifecycleTest {
     assertThat(get(partner, "/api/orders").body()).hasSize(1);
     assertThat(get(partner, "/api/subscriptions").body().get(0).get("status").asText())
         .isEqualTo("ACTIVE");
+    assertThat(confirmed).contains("Download the receipt (PDF)");
+    HttpResponse<String> receipt = browser.get("/portal/orders/" + order.group(1) + "/receipt");
+    assertThat(receipt.statusCode()).isEqualTo(200);
+    assertThat(receipt.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/pdf");
+    assertThat(receipt.body()).startsWith("%PDF");
+    assertThat(browser(newMember()).get("/portal/orders/" + order.group(1) + "/receipt")
+        .statusCode()).as("another partner's receipt").isEqualTo(404);
   }
 
   @Test
