@@ -17,6 +17,7 @@ import dev.actionpack.payment.PaymentMethodService;
 import dev.actionpack.payment.ProviderCard;
 import dev.actionpack.subscription.RenewalPolicy;
 import dev.actionpack.subscription.SubscriptionRepository;
+import dev.actionpack.web.ApiProblem;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
@@ -236,7 +237,7 @@ class CheckoutPages {
       return review(checkout, offer, card, locale, model);
     } catch (Refusal refusal) {
       checkout.forgetCard();
-      response.setStatus(422);
+      response.setStatus(ApiProblem.statusCode(refusal.kind()));
       model.addAttribute("problems", PortalProblems.messages(texts, refusal, locale));
       return payment(partner, checkout, offer, model);
     }
@@ -261,7 +262,7 @@ class CheckoutPages {
           : purchases.renew(partner.partnerId(), checkout.getRenew(), request,
               checkout.getFlow());
     } catch (Refusal refusal) {
-      response.setStatus(refusal.kind() == Refusal.Kind.PAYMENT_DECLINED ? 402 : 409);
+      response.setStatus(ApiProblem.statusCode(refusal.kind()));
       model.addAttribute("problems", PortalProblems.messages(texts, refusal, locale));
       return payment(partner, checkout, offer, model);
     }
@@ -302,7 +303,7 @@ class CheckoutPages {
       if (refusal.kind() == Refusal.Kind.NOT_FOUND) {
         return PortalController.notFound(response);
       }
-      response.setStatus(409);
+      response.setStatus(ApiProblem.statusCode(refusal.kind()));
       model.addAttribute("problems", List.of(PortalProblems.message(texts, refusal, locale)));
       return order(partner, number, locale, model, response);
     }

@@ -2,6 +2,7 @@ package dev.actionpack.portal;
 
 import dev.actionpack.domain.Refusal;
 import dev.actionpack.partner.PartnerInvitations;
+import dev.actionpack.web.ApiProblem;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -48,7 +49,7 @@ class InvitationPage {
       invitations.accept(token, password);
       return "redirect:/portal/login?welcome";
     } catch (Refusal refusal) {
-      response.setStatus(refusal.kind() == Refusal.Kind.NOT_FOUND ? 404 : 422);
+      response.setStatus(ApiProblem.statusCode(refusal.kind()));
       model.addAttribute("problem", refusal.kind() == Refusal.Kind.NOT_FOUND
           ? texts.getMessage("portal.invitation.unusable", null, locale)
           : texts.getMessage("portal.invitation.weak", null, locale));

@@ -116,18 +116,10 @@ class PortalController {
         .map(card -> card.display()).orElse(""));
     List<BenefitService.Granted> granted = benefits.list(subscription.getId(),
         subscription.getOfferCode());
-    model.addAttribute("benefits", granted.stream()
-        .filter(grant -> !BenefitService.AZURE_CREDIT.equals(grant.code()))
-        .map(grant -> new GrantLine(grant.code(), grant.quantity(), null,
-            date(grant.grantedAt(), locale), grant.revokedAt() == null))
+    List<GrantLine> lines = granted.stream().map(grant -> line(grant, locale)).toList();
+    model.addAttribute("benefits", lines.stream().filter(line -> line.amount() == null)
         .toList());
-    List<GrantLine> credits = granted.stream()
-        .filter(grant -> BenefitService.AZURE_CREDIT.equals(grant.code()))
-        .map(grant -> new GrantLine(grant.code(), grant.quantity(),
-            money(BigDecimal.valueOf(grant.quantity() == null ? 0 : grant.quantity()), "USD",
-                locale),
-            date(grant.grantedAt(), locale), grant.revokedAt() == null))
-        .toList();
+    List<GrantLine> credits = lines.stream().filter(line -> line.amount() != null).toList();
     model.addAttribute("credits", credits);
     model.addAttribute("creditTotal", money(BigDecimal.valueOf(credits.stream()
         .mapToInt(credit -> credit.quantity() == null ? 0 : credit.quantity()).sum()), "USD",
@@ -175,6 +167,16 @@ class PortalController {
   static String notFound(HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
     return "portal/not-found";
+  }
+
+  /** A granted benefit as the page lists it; a monthly Azure credit with its amount. */
+  private static GrantLine line(BenefitService.Granted grant, Locale locale) {
+    String amount = BenefitService.AZURE_CREDIT.equals(grant.code())
+        ? money(BigDecimal.valueOf(grant.quantity() == null ? 0 : grant.quantity()), "USD",
+            locale)
+        : null;
+    return new GrantLine(grant.code(), grant.quantity(), amount, date(grant.grantedAt(), locale),
+        grant.revokedAt() == null);
   }
 
   private SubscriptionSummary summary(Subscription subscription, Locale locale) {

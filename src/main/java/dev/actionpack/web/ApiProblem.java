@@ -58,6 +58,11 @@ public class ApiProblem extends RuntimeException {
     };
   }
 
+  /** The status code of a kind of refusal, for pages that answer refusals in HTML (the portal). */
+  public static int statusCode(Refusal.Kind kind) {
+    return status(kind).value();
+  }
+
   /** A field that is present and well-formed but not acceptable (422). */
   public static ApiProblem invalidField(String field, String reason) {
     return of(Refusal.invalidField(field, reason));
