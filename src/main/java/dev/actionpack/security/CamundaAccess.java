@@ -72,8 +72,11 @@ public class CamundaAccess implements ApplicationRunner {
 
     for (String support : List.of(SUPPORT_AGENTS, SUPPORT_LEADS)) {
       grant(support, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // READ_INSTANCE: Tasklist lists each task with the filter's process variables
+      // (subscription, partner, term end), which READ_TASK alone leaves out
       grant(support, Resources.PROCESS_DEFINITION, SUPPORT, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+          ProcessDefinitionPermissions.UPDATE_TASK);
     }
     grant(SUPPORT_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(SUPPORT_LEADS, Resources.PROCESS_DEFINITION, SUPPORT,

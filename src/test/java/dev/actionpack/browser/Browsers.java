@@ -1,8 +1,11 @@
 package dev.actionpack.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
@@ -12,6 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 
 /**
  * Headless Debian Chromium driven by Playwright, never a downloaded browser. Without Chromium
@@ -49,9 +55,41 @@ final class Browsers {
             "--no-first-run", "--disable-quic")));
   }
 
+  /** The accessibility standards the portal's pages are checked against. */
+  static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+      "best-practice");
+  /** What stops a page: axe-core's two highest impacts. */
+  static final List<String> BLOCKING = List.of("serious", "critical");
+
+  /**
+   * A screenshot of the page as it is now, then axe-core's check of it: no serious or critical
+   * violation of {@link #AXE_TAGS}; a failure names each rule, why, and the elements.
+   */
+  static void assertAccessible(Page page, String name) {
+    screenshot(page, name);
+    List<Rule> blocking = new AxeBuilder(page).withTags(AXE_TAGS).analyze().getViolations()
+        .stream().filter(rule -> BLOCKING.contains(rule.getImpact())).toList();
+    assertThat(blocking).as("axe-core on %s (%s):%n%s", name, page.url(),
+        blocking.stream().map(rule -> rule.getImpact() + " " + rule.getId() + ": "
+            + rule.getHelp() + rule.getNodes().stream().map(node -> "\n    " + node.getHtml())
+                .collect(Collectors.joining())).collect(Collectors.joining("\n"))).isEmpty();
+  }
+
   static void screenshot(Page page, String name) {
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png"))
         .setFullPage(true));
+  }
+
+  /** A Camunda user in the group, with the password {@code <id>-secret-password}. */
+  static void camundaUser(IdentityService identity, String id, String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(id.substring(0, 1).toUpperCase() + id.substring(1));
+      user.setLastName("Tester");
+      user.setPassword(id + "-secret-password");
+      identity.saveUser(user);
+      identity.createMembership(id, group);
+    }
   }
 
   /** Logs into a Camunda webapp ("cockpit", "tasklist") of the engine as the user. */

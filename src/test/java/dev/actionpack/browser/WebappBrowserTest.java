@@ -12,16 +12,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.microsoft.playwright.options.AriaRole;
 import dev.actionpack.process.CamundaGroups;
 import dev.actionpack.process.RenewProcess;
-import dev.actionpack.security.CamundaAccess;
 import dev.actionpack.support.LifecycleTest;
 import dev.actionpack.support.StandaloneApp;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,8 +65,8 @@ class WebappBrowserTest extends LifecycleTest {
 
   @BeforeEach
   void openPage() {
-    user("sam", CamundaGroups.SUPPORT_AGENTS);
-    user("olivia", CamundaGroups.PROCESS_OWNERS);
+    Browsers.camundaUser(identity, "sam", CamundaGroups.SUPPORT_AGENTS);
+    Browsers.camundaUser(identity, "olivia", CamundaGroups.PROCESS_OWNERS);
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
     context.setDefaultTimeout(Browsers.WAIT.toMillis());
     page = context.newPage();
@@ -94,30 +91,18 @@ class WebappBrowserTest extends LifecycleTest {
             "preferredLanguage", "en-US"))).body().get("number").asText();
     jobs().runDue();
 
-    Browsers.login(page, baseUrl(), "tasklist", ENGINE, "sam", "sam-secret-password");
-    assertThat(page.getByText(CamundaAccess.CANCELLATION_FILTER)).isVisible();
+    TasklistAgent agent = new TasklistAgent(page, "tasklist");
+    agent.signIn(baseUrl(), "sam", "sam-secret-password");
     // nothing in an agent's work starts a process or creates a task by hand
     assertThat(page.getByText("Start process")).isHidden();
     assertThat(page.getByText("Create task")).isHidden();
-    Browsers.screenshot(page, "tasklist-1-filter");
-    page.getByText("Handle cancellation request").first().click();
-    assertThat(page.getByLabel("Subscription", new Page.GetByLabelOptions().setExact(true)))
-        .hasValue(number);
-    page.getByText("Claim").click();
-    assertThat(page.getByLabel("I contacted the partner")).isVisible();
-    Browsers.screenshot(page, "tasklist-2-claimed");
+    Browsers.screenshot(page, "tasklist-filter");
+    agent.claim(number);
     assertThat(get(partner, "/api/service-requests/" + request).body().get("status").asText())
         .isEqualTo("IN_PROGRESS");
 
-    page.getByLabel("I contacted the partner").check();
-    page.getByLabel("Cancel now", new Page.GetByLabelOptions().setExact(true)).check();
-    page.getByLabel("Prorated (unused days of the term)").check();
-    page.getByLabel("Resolution note (the partner reads it)")
-        .fill("Cancelled as agreed on the phone.");
-    Browsers.screenshot(page, "tasklist-3-form-filled");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
-    assertThat(page.getByText("Handle cancellation request")).hasCount(0);
-    Browsers.screenshot(page, "tasklist-4-completed");
+    agent.complete("Cancel now", "Prorated (unused days of the term)",
+        "Cancelled as agreed on the phone.");
     jobs().runDue();
 
     JsonNode closed = get(partner, "/api/service-requests/" + request).body();
@@ -205,16 +190,5 @@ class WebappBrowserTest extends LifecycleTest {
 
   private String baseUrl() {
     return "http://localhost:" + port;
-  }
-
-  private void user(String id, String group) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setFirstName(id.substring(0, 1).toUpperCase() + id.substring(1));
-      user.setLastName("Tester");
-      user.setPassword(id + "-secret-password");
-      identity.saveUser(user);
-      identity.createMembership(id, group);
-    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.actionpack.support.LifecycleTest;
+import dev.actionpack.support.PdfText;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -39,8 +40,8 @@ class ReceiptApiTest extends LifecycleTest {
     assertThat(receipt.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
     assertThat(receipt.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
         .isEqualTo("attachment; filename=\"receipt-" + order + ".pdf\"");
-    String text = ReceiptDocumentTest.text(receipt.getBody());
-    ReceiptDocumentTest.assertWritten(text, "Receipt", "Receipt date March 10, 2027 (UTC)",
+    String text = PdfText.of(receipt.getBody());
+    PdfText.assertWritten(text, "Receipt", "Receipt date March 10, 2027 (UTC)",
         "Order number " + order, "Order type Purchase", "Subscription " + subscription,
         "Billed to Partner " + partner.username(), partner.username() + "@partners.example",
         "Microsoft Action Pack", "Term 1: March 10, 2027 (UTC) to March 10, 2028 (UTC)",
@@ -61,7 +62,7 @@ class ReceiptApiTest extends LifecycleTest {
     ResponseEntity<byte[]> receipt = download(partner, "/api/orders/" + renewal + "/receipt");
 
     assertThat(receipt.getStatusCode().value()).isEqualTo(200);
-    ReceiptDocumentTest.assertWritten(ReceiptDocumentTest.text(receipt.getBody()), "收据",
+    PdfText.assertWritten(PdfText.of(receipt.getBody()), "收据",
         "订单号 " + renewal, "订单类型 自动续订", "收据日期 2028年3月10日（UTC）",
         "第 2 期：2028年3月10日（UTC） 至 2029年3月10日（UTC）", "实付总额 US$475.00",
         "税费（无） US$0.00", "支付方式 MASTERCARD **** 4444");
@@ -86,7 +87,7 @@ class ReceiptApiTest extends LifecycleTest {
     assertThat(receipt.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
     assertThat(receipt.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
         .isEqualTo("attachment; filename=\"refund-receipt-" + order + "-" + refundId + ".pdf\"");
-    ReceiptDocumentTest.assertWritten(ReceiptDocumentTest.text(receipt.getBody()),
+    PdfText.assertWritten(PdfText.of(receipt.getBody()),
         "Recibo de reembolso (nota de crédito)", "Fecha del reembolso 10/09/2027 (UTC)",
         "Pedido original " + order, "Reembolso del pedido " + order,
         "Total reembolsado 236,20 US$", "Impuestos (ninguno) 0,00 US$",

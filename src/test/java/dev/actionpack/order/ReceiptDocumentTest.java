@@ -8,9 +8,9 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfString;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import dev.actionpack.domain.LocaleFormat;
 import dev.actionpack.domain.Refusal;
+import dev.actionpack.support.PdfText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,10 +32,10 @@ class ReceiptDocumentTest {
   @DisplayName("An en-US receipt names the order, partner, term, amount, no taxes, card and charge")
   void shouldRenderEnglishReceipt() throws IOException {
     byte[] pdf = DOCUMENT.render(renewal(LocaleFormat.EN_US, null));
-    String text = text(pdf);
+    String text = PdfText.of(pdf);
 
     assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
-    assertWritten(text, "Receipt", "Microsoft Action Pack subscriptions",
+    PdfText.assertWritten(text, "Receipt", "Microsoft Action Pack subscriptions",
         "Receipt date", "March 10, 2028 (UTC)", "Order number", "AP-O-100042",
         "Automatic renewal", "AP-500007", "Contoso Ltd", "billing@contoso.example",
         "Microsoft Action Pack",
@@ -51,9 +51,9 @@ class ReceiptDocumentTest {
   @Test
   @DisplayName("An es-ES receipt writes 475,00 US$ and 10/03/2028, with Spanish accents")
   void shouldRenderSpanishReceipt() throws IOException {
-    String text = text(DOCUMENT.render(renewal(LocaleFormat.ES_ES, null)));
+    String text = PdfText.of(DOCUMENT.render(renewal(LocaleFormat.ES_ES, null)));
 
-    assertWritten(text, "Recibo", "Suscripciones de Microsoft Action Pack",
+    PdfText.assertWritten(text, "Recibo", "Suscripciones de Microsoft Action Pack",
         "Fecha del recibo 10/03/2028 (UTC)", "Número de pedido AP-O-100042",
         "Renovación automática", "Suscripción AP-500007",
         "Periodo 2: del 10/03/2028 (UTC) al 10/03/2029 (UTC)",
@@ -65,10 +65,10 @@ class ReceiptDocumentTest {
   @DisplayName("A zh-CN receipt is in Chinese, US$475.00 and 2028年3月10日, its CJK font embedded")
   void shouldRenderChineseReceipt() throws IOException {
     byte[] pdf = DOCUMENT.render(renewal(LocaleFormat.ZH_CN, null));
-    String text = text(pdf);
+    String text = PdfText.of(pdf);
 
     // the extracted text is what was written: the glyphs were there to be embedded and mapped
-    assertWritten(text, "收据", "Microsoft Action Pack 订阅服务",
+    PdfText.assertWritten(text, "收据", "Microsoft Action Pack 订阅服务",
         "收据日期 2028年3月10日（UTC）", "订单号 AP-O-100042", "订单类型 自动续订",
         "付款方 Contoso Ltd", "第 2 期：2028年3月10日（UTC） 至 2029年3月10日（UTC）",
         "税费（无） US$0.00", "实付总额 US$475.00", "支付方式 VISA **** 4242",
@@ -84,19 +84,19 @@ class ReceiptDocumentTest {
     Receipt.RefundLine refund = new Receipt.RefundLine("re_9ZyXwV",
         new BigDecimal("236.20"), Instant.parse("2028-09-10T10:00:00Z"));
 
-    String english = text(DOCUMENT.render(renewal(LocaleFormat.EN_US, refund)));
-    String spanish = text(DOCUMENT.render(renewal(LocaleFormat.ES_ES, refund)));
-    String chinese = text(DOCUMENT.render(renewal(LocaleFormat.ZH_CN, refund)));
+    String english = PdfText.of(DOCUMENT.render(renewal(LocaleFormat.EN_US, refund)));
+    String spanish = PdfText.of(DOCUMENT.render(renewal(LocaleFormat.ES_ES, refund)));
+    String chinese = PdfText.of(DOCUMENT.render(renewal(LocaleFormat.ZH_CN, refund)));
 
-    assertWritten(english, "Refund receipt (credit note)",
+    PdfText.assertWritten(english, "Refund receipt (credit note)",
         "Refund date September 10, 2028 (UTC)", "Original order AP-O-100042",
         "Refund of order AP-O-100042", "Taxes (none) $0.00", "Total refunded $236.20",
         "Refunded to VISA **** 4242", "Payment provider refund ID re_9ZyXwV",
         "Amount paid with the original order $475.00", "ch_3PqRsT");
-    assertWritten(spanish, "Recibo de reembolso (nota de crédito)",
+    PdfText.assertWritten(spanish, "Recibo de reembolso (nota de crédito)",
         "Fecha del reembolso 10/09/2028 (UTC)", "Total reembolsado 236,20 US$",
         "re_9ZyXwV");
-    assertWritten(chinese, "退款收据（贷项通知单）", "退款日期 2028年9月10日（UTC）",
+    PdfText.assertWritten(chinese, "退款收据（贷项通知单）", "退款日期 2028年9月10日（UTC）",
         "订单 AP-O-100042 的退款", "退款总额 US$236.20", "支付服务商的退款 ID re_9ZyXwV");
   }
 
@@ -108,7 +108,7 @@ class ReceiptDocumentTest {
     assertThatThrownBy(() -> withoutCjk.render(renewal(LocaleFormat.ZH_CN, null)))
         .isInstanceOfSatisfying(Refusal.class,
             refusal -> assertThat(refusal.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE));
-    assertWritten(text(withoutCjk.render(renewal(LocaleFormat.ES_ES, null))), "475,00 US$");
+    PdfText.assertWritten(PdfText.of(withoutCjk.render(renewal(LocaleFormat.ES_ES, null))), "475,00 US$");
   }
 
   @Test
@@ -120,7 +120,7 @@ class ReceiptDocumentTest {
         receipt.partnerEmail(), receipt.locale(), receipt.offerName(), null, receipt.amount(),
         receipt.taxes(), receipt.currency(), receipt.card(), receipt.providerChargeId(), null);
 
-    assertThat(text(DOCUMENT.render(purchase))).contains("Manual renewal",
+    assertThat(PdfText.of(DOCUMENT.render(purchase))).contains("Manual renewal",
         "Annual subscription").doesNotContain("Term ");
   }
 
@@ -138,34 +138,6 @@ class ReceiptDocumentTest {
         "Microsoft Action Pack", new Receipt.Term(2, Instant.parse("2028-03-10T10:00:00Z"),
             Instant.parse("2029-03-10T10:00:00Z")), new BigDecimal("475.00"), BigDecimal.ZERO,
         "USD", "VISA **** 4242", "ch_3PqRsT", refund);
-  }
-
-  /**
-   * Each expected text is in the document as written, in that order of its words. The extractor
-   * puts a space between two table cells only now and then, so spaces are not compared.
-   */
-  static void assertWritten(String text, String... expected) {
-    String actual = text.replaceAll("\\s+", "");
-    for (String each : expected) {
-      assertThat(actual).as("the receipt's text:%n%s", text)
-          .contains(each.replaceAll("\\s+", ""));
-    }
-  }
-
-  /** The document's text, each line's runs joined by one space, spaces as plain spaces. */
-  static String text(byte[] pdf) throws IOException {
-    PdfReader reader = new PdfReader(pdf);
-    try {
-      StringBuilder text = new StringBuilder();
-      PdfTextExtractor extractor = new PdfTextExtractor(reader);
-      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-        text.append(extractor.getTextFromPage(page)).append('\n');
-      }
-      return text.toString().replace('\u00a0', ' ').replace('\u202f', ' ')
-          .replaceAll("[ \\t]+", " ");
-    } finally {
-      reader.close();
-    }
   }
 
   /** An entry of the document information dictionary, such as "Title". */
