@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Money and dates as a reader in the partner's language expects them, in one place for every
@@ -21,6 +23,25 @@ public final class LocaleFormat {
   public static final Locale EN_US = Locale.forLanguageTag("en-US");
   public static final Locale ZH_CN = Locale.forLanguageTag("zh-CN");
   public static final Locale ES_ES = Locale.forLanguageTag("es-ES");
+
+  /**
+   * The languages of the service (R19), each named in its own words so a reader finds theirs
+   * whatever the page's language: the one list behind the partner setting, the portal's language
+   * switch and the support contact's language.
+   */
+  public static final List<Language> SUPPORTED = List.of(
+      new Language(EN_US, "English"),
+      new Language(ZH_CN, "中文"),
+      new Language(ES_ES, "Español"));
+
+  /** A language of the service: its locale and its name in that language (its endonym). */
+  public record Language(Locale locale, String name) {
+
+    /** The BCP 47 tag a partner setting, a link and an {@code lang} attribute use. */
+    public String tag() {
+      return locale.toLanguageTag();
+    }
+  }
 
   private static final Map<String, DateTimeFormatter> DATES = Map.of(
       "en", DateTimeFormatter.ofPattern("MMMM d, uuuu '(UTC)'", EN_US),
@@ -37,6 +58,16 @@ public final class LocaleFormat {
       case "es" -> ES_ES;
       default -> EN_US;
     };
+  }
+
+  /** The tags of {@link #SUPPORTED}, in its order: {@code en-US}, {@code zh-CN}, {@code es-ES}. */
+  public static List<String> tags() {
+    return SUPPORTED.stream().map(Language::tag).toList();
+  }
+
+  /** The language a tag names exactly ({@code es-ES}); empty for anything else. */
+  public static Optional<Language> language(String tag) {
+    return SUPPORTED.stream().filter(language -> language.tag().equals(tag)).findFirst();
   }
 
   /** The amount in the currency, with the currency's decimals, as the locale writes money. */

@@ -1,5 +1,6 @@
 package dev.actionpack.partner;
 
+import dev.actionpack.domain.LocaleFormat;
 import dev.actionpack.persistence.AssignedIdEntity;
 import dev.actionpack.process.EngineClock;
 import jakarta.persistence.Column;
@@ -15,8 +16,11 @@ import java.util.UUID;
 @Table(name = "partner")
 public class Partner extends AssignedIdEntity<UUID> {
 
-  /** The languages notifications are written in (R19), so the only ones a partner may have. */
-  public static final List<String> LOCALES = List.of("en-US", "zh-CN", "es-ES");
+  /**
+   * The languages notifications are written in (R19), so the only ones a partner may have: the
+   * service's ({@link LocaleFormat#SUPPORTED}).
+   */
+  public static final List<String> LOCALES = LocaleFormat.tags();
 
   @Id
   private UUID id;

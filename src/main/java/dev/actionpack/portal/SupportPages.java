@@ -63,8 +63,6 @@ class SupportPages {
     FIELDS.put("contact.preferredLanguage", "preferredLanguage");
   }
 
-  static final List<String> LANGUAGES = List.of("en-US", "zh-CN", "es-ES");
-
   private final ServiceRequestService requests;
   private final SubscriptionRepository subscriptions;
   private final OfferRepository offers;
@@ -178,6 +176,8 @@ class SupportPages {
         request.getStatus().name(), request.getProblemType().name(),
         request.getSubscriptionNumber(), request.getDescription(), contact.name(),
         contact.email(), contact.phone(), contact.preferredLanguage(),
+        LocaleFormat.language(contact.preferredLanguage()).map(LocaleFormat.Language::name)
+            .orElse(contact.preferredLanguage()),
         LocaleFormat.date(request.getCreatedAt(), locale)));
     model.addAttribute("history", requests.history(request.getId()).stream()
         .map(event -> new HistoryLine(event.getStatus().name(),
@@ -196,7 +196,6 @@ class SupportPages {
     model.addAttribute("form", form);
     model.addAttribute("problemTypes", ProblemType.values());
     model.addAttribute("subscriptions", choices);
-    model.addAttribute("languages", LANGUAGES);
     model.addAttribute("problems", problems);
     model.addAttribute("problem", general);
     return "portal/support-new";
@@ -283,7 +282,8 @@ class SupportPages {
 
   record RequestDetails(String number, String status, String problemType,
       String subscriptionNumber, String description, String contactName, String contactEmail,
-      String contactPhone, String contactLanguage, String openedOn) {}
+      String contactPhone, String contactLanguage, String contactLanguageName,
+      String openedOn) {}
 
   /** A status change; {@code note} is support's message when it waits on the partner. */
   record HistoryLine(String status, String on, String note) {}

@@ -1,6 +1,7 @@
 package dev.actionpack.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -55,5 +56,18 @@ class LocaleFormatTest {
     assertThat(LocaleFormat.supported(null)).isEqualTo(LocaleFormat.EN_US);
     assertThat(LocaleFormat.money(new BigDecimal("5000"), "JPY", Locale.forLanguageTag("en-US")))
         .isEqualTo("¥5,000");
+  }
+
+  @Test
+  @DisplayName("R19 the service's languages, each by its own name, and each its own supported locale")
+  void shouldListTheLanguagesByTheirOwnNames() {
+    assertThat(LocaleFormat.SUPPORTED).extracting(LocaleFormat.Language::tag,
+        LocaleFormat.Language::name).containsExactly(tuple("en-US", "English"),
+        tuple("zh-CN", "中文"), tuple("es-ES", "Español"));
+    assertThat(LocaleFormat.SUPPORTED).allSatisfy(language ->
+        assertThat(LocaleFormat.supported(language.tag())).isEqualTo(language.locale()));
+    assertThat(LocaleFormat.language("es-ES")).map(LocaleFormat.Language::name)
+        .hasValue("Español");
+    assertThat(LocaleFormat.language("es-MX")).isEmpty();
   }
 }
