@@ -11,10 +11,8 @@ import dev.actionpack.order.PurchaseRequest;
 import dev.actionpack.order.PurchaseService;
 import dev.actionpack.order.Receipts;
 import dev.actionpack.partner.PartnerPrincipal;
-import dev.actionpack.payment.CardDetails;
 import dev.actionpack.payment.PaymentMethod;
 import dev.actionpack.payment.PaymentMethodService;
-import dev.actionpack.payment.ProviderCard;
 import dev.actionpack.subscription.RenewalPolicy;
 import dev.actionpack.subscription.SubscriptionRepository;
 import dev.actionpack.web.ApiProblem;
@@ -68,21 +66,14 @@ class CheckoutPages {
     this.texts = texts;
   }
 
-  /** The steps' state, posted back by each page; never a card number. */
-  static final class Checkout {
+  /** The steps' state, posted back by each page, with the payment step's card fields. */
+  static final class Checkout extends CardForm {
     private String flow;
     private String offer;
     private String renew;
     private String termsVersion;
     private boolean accepted;
     private String paymentMethodId;
-    private String choice;
-    private String number;
-    private String expiryMonth;
-    private String expiryYear;
-    private String cvc;
-    private String holderName;
-    private String paymentMethodToken;
 
     public String getFlow() {
       return flow;
@@ -130,44 +121,6 @@ class CheckoutPages {
 
     public void setPaymentMethodId(String paymentMethodId) {
       this.paymentMethodId = paymentMethodId;
-    }
-
-    public String getChoice() {
-      return choice;
-    }
-
-    public void setChoice(String choice) {
-      this.choice = choice;
-    }
-
-    public void setNumber(String number) {
-      this.number = number;
-    }
-
-    public void setExpiryMonth(String expiryMonth) {
-      this.expiryMonth = expiryMonth;
-    }
-
-    public void setExpiryYear(String expiryYear) {
-      this.expiryYear = expiryYear;
-    }
-
-    public void setCvc(String cvc) {
-      this.cvc = cvc;
-    }
-
-    public void setHolderName(String holderName) {
-      this.holderName = holderName;
-    }
-
-    public void setPaymentMethodToken(String paymentMethodToken) {
-      this.paymentMethodToken = paymentMethodToken;
-    }
-
-    /** Forgets what was typed for a new card: pages never show it again. */
-    void forgetCard() {
-      number = null;
-      cvc = null;
     }
   }
 
@@ -228,10 +181,7 @@ class CheckoutPages {
       return PortalController.notFound(response);
     }
     try {
-      PaymentMethod card = "new".equals(checkout.getChoice())
-          ? cards.add(partner.partnerId(), cards.takesCardNumbers() ? newCard(checkout)
-              : new ProviderCard(String.valueOf(checkout.paymentMethodToken)), "card")
-          : cards.usable(partner.partnerId(), parse(checkout.getChoice()), "card");
+      PaymentMethod card = checkout.take(cards, partner.partnerId());
       checkout.setPaymentMethodId(card.getId().toString());
       checkout.forgetCard();
       return review(checkout, offer, card, locale, model);
@@ -253,7 +203,7 @@ class CheckoutPages {
       return PortalController.notFound(response);
     }
     PurchaseRequest request = new PurchaseRequest(offer.getCode(), true,
-        checkout.getTermsVersion(), parse(checkout.getPaymentMethodId()), null,
+        checkout.getTermsVersion(), CardForm.id(checkout.getPaymentMethodId()), null,
         new PurchaseRequest.ReviewedPrice(offer.getAnnualPrice(), offer.getCurrency()));
     PurchaseOrder order;
     try {
@@ -340,28 +290,5 @@ class CheckoutPages {
     model.addAttribute("price", LocaleFormat.money(offer.getAnnualPrice(), offer.getCurrency(),
         locale));
     return "portal/checkout-review";
-  }
-
-  private static CardDetails newCard(Checkout checkout) {
-    return new CardDetails(checkout.number == null ? "" : checkout.number,
-        integer(checkout.expiryMonth, "card.expiryMonth"),
-        integer(checkout.expiryYear, "card.expiryYear"),
-        checkout.cvc == null ? "" : checkout.cvc, checkout.holderName);
-  }
-
-  private static Integer integer(String value, String field) {
-    try {
-      return Integer.valueOf(value == null ? "" : value.strip());
-    } catch (NumberFormatException notANumber) {
-      throw Refusal.invalidField(field, "must be a number");
-    }
-  }
-
-  private static UUID parse(String id) {
-    try {
-      return UUID.fromString(id == null ? "" : id);
-    } catch (IllegalArgumentException notAnId) {
-      throw Refusal.invalidField("paymentMethodId", "choose a payment method");
-    }
   }
 }

@@ -35,8 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The partner's pages, Partner Center's way: Dashboard > Membership > Offers lists the available
  * offers and the purchased ones; a subscription's details show its term, status, auto-renewal,
- * card and benefits, and turn auto-renewal off; the inbox shows the notifications. Every page is
- * the signed-in partner's only: another partner's subscription is the not-found page (R23).
+ * card and benefits, turn auto-renewal off and lead to Replace card ({@link ReplaceCardPage});
+ * the inbox shows the notifications. Every page is the signed-in partner's only: another
+ * partner's subscription is the not-found page (R23).
  * Money and dates are written the partner's way ({@link LocaleFormat}).
  */
 @Controller
@@ -114,6 +115,7 @@ class PortalController {
     model.addAttribute("subscription", summary(subscription, locale));
     model.addAttribute("card", cards.findById(subscription.getPaymentMethodId())
         .map(card -> card.display()).orElse(""));
+    model.addAttribute("cardReplaceable", subscription.getStatus().isLive());
     List<BenefitService.Granted> granted = benefits.list(subscription.getId(),
         subscription.getOfferCode());
     List<GrantLine> lines = granted.stream().map(grant -> line(grant, locale)).toList();
