@@ -11,6 +11,7 @@ import dev.actionpack.support.OpenServiceRequest;
 import dev.actionpack.support.Outcome;
 import dev.actionpack.support.ProblemType;
 import dev.actionpack.support.ServiceRequest;
+import dev.actionpack.support.ServiceRequestEvent;
 import dev.actionpack.support.ServiceRequestService;
 import dev.actionpack.support.ServiceRequestStatus;
 import dev.actionpack.web.InputRules;
@@ -181,14 +182,26 @@ class SupportPages {
         LocaleFormat.date(request.getCreatedAt(), locale)));
     model.addAttribute("history", requests.history(request.getId()).stream()
         .map(event -> new HistoryLine(event.getStatus().name(),
-            LocaleFormat.date(event.getAt(), locale),
-            event.getStatus() == ServiceRequestStatus.ATTENTION_NEEDED ? event.getNote() : null))
+            LocaleFormat.date(event.getAt(), locale), step(event, request, locale),
+            event.getKind() == ServiceRequestEvent.Kind.WAITING_ON_PARTNER
+                ? event.getAgentNote() : null))
         .toList());
     model.addAttribute("resolution", request.getStatus() != ServiceRequestStatus.CLOSED ? null
         : new Resolution(request.getOutcome(), refunded(request, locale),
             request.getResolutionNote(), request.getClosedAt() == null ? ""
             : LocaleFormat.date(request.getClosedAt(), locale)));
     return "portal/support-request";
+  }
+
+  /**
+   * What happened at a step, in the page's language ({@code portal.support.history.CLOSED} with
+   * the outcome); the English line the API shows is never used here.
+   */
+  private String step(ServiceRequestEvent event, ServiceRequest request, Locale locale) {
+    String outcome = request.getOutcome() == null ? "" : texts.getMessage(
+        "portal.support.outcome." + request.getOutcome().name(), null, locale);
+    return texts.getMessage("portal.support.history." + event.getKind().name(),
+        new Object[] {outcome}, locale);
   }
 
   private String showForm(RequestForm form, List<SubscriptionChoice> choices,
@@ -285,8 +298,11 @@ class SupportPages {
       String contactPhone, String contactLanguage, String contactLanguageName,
       String openedOn) {}
 
-  /** A status change; {@code note} is support's message when it waits on the partner. */
-  record HistoryLine(String status, String on, String note) {}
+  /**
+   * A step: the status it led to, what happened, and {@code note}, the agent's message as
+   * written when support waits on the partner.
+   */
+  record HistoryLine(String status, String on, String step, String note) {}
 
   record Resolution(Outcome outcome, String refunded, String note, String closedOn) {}
 }

@@ -66,8 +66,8 @@ public class ServiceRequestService {
             "is not the number of a subscription of this partner"));
     ServiceRequest request = requests.save(new ServiceRequest(numbers.nextServiceRequestNumber(),
         partnerId, type, subscription.getNumber(), input.description(), input.contact()));
-    events.save(new ServiceRequestEvent(request.getId(), ServiceRequestStatus.OPEN,
-        "Request received"));
+    events.save(new ServiceRequestEvent(request.getId(), ServiceRequestEvent.Kind.RECEIVED,
+        "Request received", null));
     Contact contact = input.contact();
     processes.startCancelViaSupport(new RequestOpened(request.getNumber(),
         partners.findById(partnerId).orElseThrow().getName(), subscription.getNumber(),
@@ -115,8 +115,11 @@ public class ServiceRequestService {
     ServiceRequestStatus next = agent == null ? ServiceRequestStatus.OPEN
         : ServiceRequestStatus.IN_PROGRESS;
     if (request.moveTo(next)) {
-      events.save(new ServiceRequestEvent(requestId, next,
-          agent == null ? "Returned to the support queue" : "A support agent is working on it"));
+      events.save(agent == null
+          ? new ServiceRequestEvent(requestId, ServiceRequestEvent.Kind.RETURNED_TO_QUEUE,
+              "Returned to the support queue", null)
+          : new ServiceRequestEvent(requestId, ServiceRequestEvent.Kind.AGENT_WORKING,
+              "A support agent is working on it", null));
     }
   }
 
@@ -125,8 +128,9 @@ public class ServiceRequestService {
   public void attentionNeeded(String requestNumber, String note) {
     ServiceRequest request = byNumber(requestNumber);
     if (request.moveTo(ServiceRequestStatus.ATTENTION_NEEDED)) {
-      events.save(new ServiceRequestEvent(request.getId(), ServiceRequestStatus.ATTENTION_NEEDED,
-          note == null || note.isBlank() ? "Support is waiting for your answer" : note));
+      events.save(new ServiceRequestEvent(request.getId(),
+          ServiceRequestEvent.Kind.WAITING_ON_PARTNER,
+          note == null || note.isBlank() ? "Support is waiting for your answer" : note, note));
     }
   }
 
@@ -155,8 +159,8 @@ public class ServiceRequestService {
     BigDecimal refunded = request.getRefundedAmount() == null ? BigDecimal.ZERO
         : request.getRefundedAmount();
     request.close(outcome, outcome == Outcome.CANCEL_NOW ? refund : "NONE", refunded, note);
-    events.save(new ServiceRequestEvent(request.getId(), ServiceRequestStatus.CLOSED,
-        "Closed: " + outcome + (note == null || note.isBlank() ? "" : ". " + note)));
+    events.save(new ServiceRequestEvent(request.getId(), ServiceRequestEvent.Kind.CLOSED,
+        "Closed: " + outcome + (note == null || note.isBlank() ? "" : ". " + note), note));
     log.info("Service request {} closed: {}", request.getNumber(), outcome);
   }
 

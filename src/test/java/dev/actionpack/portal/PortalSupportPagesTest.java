@@ -96,6 +96,47 @@ class PortalSupportPagesTest extends LifecycleTest {
   }
 
   @Test
+  @DisplayName("R17 R19 a request's history in the page's language: back in the queue and waiting on the partner without a note are said in Spanish and in Chinese, never in the API's English; the agent's own message stays as written")
+  void shouldShowTheHistoryInThePartnersLanguage() throws Exception {
+    clockAt("2027-03-10T10:00:00Z");
+    PartnerLogin partner = newPartner(true, "es-ES");
+    String subscription = subscribe(partner, "4242424242424242").get("number").asText();
+    PortalBrowser browser = new PortalBrowser(port);
+    browser.signIn(partner);
+    String location = browser.post("/portal/support/new", browser.get("/portal/support/new")
+        .body(), fields(subscription, "Cancelad la suscripción, por favor.",
+        "pat@partners.example", "es-ES")).headers().firstValue("Location").orElseThrow();
+    String request = location.substring(location.lastIndexOf('/') + 1);
+
+    Task task = taskOf(request);
+    taskService.claim(task.getId(), "sam");
+    taskService.setAssignee(task.getId(), null);
+    taskService.claim(task.getId(), "sam");
+    taskService.complete(task.getId(), Map.of("outcome", "WAITING_ON_PARTNER"));
+    Task again = taskOf(request);
+    taskService.claim(again.getId(), "sam");
+    taskService.complete(again.getId(), Map.of("outcome", "WAITING_ON_PARTNER",
+        "resolutionNote", "Call us back, please."));
+    String spanish = history(browser.get("/portal/support/" + request).body());
+    String chinese = history(browser.get("/portal/support/" + request + "?lang=zh-CN").body());
+
+    assertThat(spanish).containsSubsequence("solicitud recibida, a la espera de un agente",
+        "un agente de soporte la está atendiendo.", "de nuevo en la cola de soporte",
+        "un agente de soporte la está atendiendo.", "el soporte espera tu respuesta.",
+        "Mensaje del soporte: Call us back, please.");
+    assertThat(chinese).containsSubsequence("已收到请求", "支持人员正在处理。", "已退回支持队列",
+        "支持人员正在处理。", "支持团队正在等待你的答复。", "支持团队的消息：Call us back, please.");
+    for (String page : new String[] {spanish, chinese}) {
+      assertThat(page).doesNotContain("Support is waiting for your answer", "Request received",
+          "Returned to the support queue", "A support agent is working on it");
+    }
+    assertThat(get(partner, "/api/service-requests/" + request).body().get("history")
+        .findValuesAsText("note")).as("the API keeps its English lines").contains(
+        "Returned to the support queue", "Support is waiting for your answer",
+        "Call us back, please.");
+  }
+
+  @Test
   @DisplayName("R15 R19 a Spanish partner's form without a description and with a bad email comes back as entered, with the reasons in Spanish; someone else's subscription is refused; nothing is opened")
   void shouldRefuseAnInvalidFormInSpanish() throws Exception {
     clockAt("2027-03-10T10:00:00Z");
@@ -193,6 +234,10 @@ class PortalSupportPagesTest extends LifecycleTest {
         + "&contactEmail=" + encode(email)
         + "&contactPhone=" + encode(spanish ? "+34 91 555 0100" : "+1 425 555 0100")
         + "&preferredLanguage=" + language;
+  }
+
+  private static String history(String page) {
+    return page.substring(page.indexOf("<h2 id=\"history\">"));
   }
 
   private Task taskOf(String requestNumber) {
