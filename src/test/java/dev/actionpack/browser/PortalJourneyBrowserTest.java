@@ -213,7 +213,7 @@ class PortalJourneyBrowserTest extends LifecycleTest {
       TasklistAgent agent = new TasklistAgent(agentContext.newPage(), shots + "-tasklist");
       agent.signIn(baseUrl(), "sam", "sam-secret-password");
       agent.claim(subscription);
-      page.reload();
+      // the partner's page follows the request by itself (htmx), no reload
       assertThat(detail("portal.support.status"))
           .hasText(text("portal.support.status.IN_PROGRESS"));
       Browsers.assertAccessible(page, shots + "-14-request-in-progress");
@@ -224,7 +224,6 @@ class PortalJourneyBrowserTest extends LifecycleTest {
     } finally {
       agentContext.close();
     }
-    page.reload();
     assertThat(detail("portal.support.status")).hasText(text("portal.support.status.CLOSED"));
     assertThat(detail("portal.support.outcome"))
         .hasText(text("portal.support.outcome.CANCEL_NOW"));
