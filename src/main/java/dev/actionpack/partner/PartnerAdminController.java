@@ -1,17 +1,12 @@
 package dev.actionpack.partner;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.actionpack.domain.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,16 +29,14 @@ class PartnerAdminController {
   private final PartnerOnboarding onboarding;
   private final PartnerInvitations invitations;
   private final PartnerImport partnerImport;
-  private final String publicUrl;
+  private final InvitationLinks links;
 
   PartnerAdminController(PartnerOnboarding onboarding, PartnerInvitations invitations,
-      PartnerImport partnerImport,
-      @Value("${actionpack.public-url:http://localhost:8080}") String publicUrl) {
+      PartnerImport partnerImport, InvitationLinks links) {
     this.onboarding = onboarding;
     this.invitations = invitations;
     this.partnerImport = partnerImport;
-    this.publicUrl = publicUrl.endsWith("/")
-        ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
   }
 
   @PostMapping
@@ -75,22 +68,13 @@ class PartnerAdminController {
     PartnerInvitations.Invitation invitation =
         invitations.invite(id, request.username(), request.email());
     return ResponseEntity.status(HttpStatus.CREATED).body(new InvitationView(
-        invitation.username(), invitation.expiresAt(),
-        publicUrl + "/portal/invitations/" + invitation.token()));
+        invitation.username(), invitation.expiresAt(), links.of(invitation)));
   }
 
   /** A UTF-8 CSV file with the header {@value PartnerImport#HEADER}. */
   @PostMapping(path = "/import", consumes = "text/csv")
   PartnerImport.Report importCsv(@RequestBody byte[] csv) {
-    return partnerImport.importCsv(utf8(csv));
-  }
-
-  private static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException notUtf8) {
-      throw Refusal.invalidField("body", "is not UTF-8 text");
-    }
+    return partnerImport.importCsv(csv);
   }
 
   record MembershipChange(@NotNull(message = "is required: true or false")

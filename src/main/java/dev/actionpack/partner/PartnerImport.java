@@ -2,6 +2,9 @@ package dev.actionpack.partner;
 
 import dev.actionpack.domain.Refusal;
 import dev.actionpack.domain.Refusal.FieldError;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +37,17 @@ public class PartnerImport {
 
   PartnerImport(PartnerRepository partners) {
     this.partners = partners;
+  }
+
+  /** A file as uploaded: UTF-8 text, or refused as field {@code body}. */
+  @Transactional
+  public Report importCsv(byte[] csv) {
+    try {
+      return importCsv(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(csv))
+          .toString());
+    } catch (CharacterCodingException notUtf8) {
+      throw Refusal.invalidField("body", "is not UTF-8 text");
+    }
   }
 
   @Transactional

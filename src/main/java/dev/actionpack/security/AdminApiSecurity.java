@@ -67,8 +67,11 @@ class AdminApiSecurity {
         .build();
   }
 
-  /** A Camunda user with the right password; an operator if in one of the two groups. */
-  private static AuthenticationManager operators(IdentityService identity) {
+  /**
+   * A Camunda user with the right password; an operator if in one of the two groups. The admin
+   * API and the admin pages ({@link AdminPagesSecurity}) sign in the same people this way.
+   */
+  static AuthenticationManager operators(IdentityService identity) {
     return authentication -> {
       String user = authentication.getName();
       Object password = authentication.getCredentials();

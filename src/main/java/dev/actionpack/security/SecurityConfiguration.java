@@ -41,9 +41,10 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * partner users, or with one of their API keys. Process owners, support agents and admins are
  * Camunda users: the webapps log them in themselves, and {@code engine-rest} checks them with
  * Camunda's authentication filter; operators who onboard partners are Camunda users too, on
- * {@code /admin-api} ({@link AdminApiSecurity}). An invited partner user accepts its
- * invitation on the public {@code /invitations} or the portal's invitation page, the one-time
- * token in the link its credential. Prometheus scrapes the metrics with a credential of its own.
+ * {@code /admin-api} ({@link AdminApiSecurity}) and on the admin pages, {@code /admin}
+ * ({@link AdminPagesSecurity}). An invited partner user accepts its invitation on the public
+ * {@code /invitations} or the portal's invitation page, the one-time token in the link its
+ * credential. Prometheus scrapes the metrics with a credential of its own.
  * Every way of signing in is throttled ({@link LoginThrottle}).
  */
 @Configuration
@@ -144,15 +145,17 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain partnerPortal(HttpSecurity http, LoginThrottle throttle) throws Exception {
-    PortalLoginThrottle guard = new PortalLoginThrottle(throttle);
+    FormLoginThrottle guard = new FormLoginThrottle(throttle,
+        FormLoginThrottle.PORTAL_SIGN_IN);
     return http
         .securityMatcher("/portal", "/portal/**")
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(PortalLoginThrottle.SIGN_IN, "/portal/invitations/**").permitAll()
+            .requestMatchers(FormLoginThrottle.PORTAL_SIGN_IN, "/portal/invitations/**")
+            .permitAll()
             .anyRequest().hasRole("PARTNER"))
         .addFilterBefore(guard, UsernamePasswordAuthenticationFilter.class)
-        .formLogin(form -> form.loginPage(PortalLoginThrottle.SIGN_IN)
-            .loginProcessingUrl(PortalLoginThrottle.SIGN_IN)
+        .formLogin(form -> form.loginPage(FormLoginThrottle.PORTAL_SIGN_IN)
+            .loginProcessingUrl(FormLoginThrottle.PORTAL_SIGN_IN)
             .defaultSuccessUrl("/portal/offers", true).failureHandler(guard).permitAll())
         .logout(logout -> logout.logoutUrl("/portal/logout")
             .logoutSuccessUrl("/portal/login?signedOut"))
