@@ -266,7 +266,8 @@ class PartnerPages {
 
   /**
    * What the refusal says, per input: each field at fault by its label and the service's
-   * reason ("Name is required."); a refusal of no field shown input, in general.
+   * reason ("Name is required."); a field the form has no input for, or a refusal of no field,
+   * as a general message of the form.
    */
   private Problems problems(Refusal refusal, Map<String, String> inputs) {
     Map<String, String> fields = new LinkedHashMap<>();
