@@ -13,6 +13,8 @@ interface PartnerInvitationRepository extends JpaRepository<PartnerInvitation, S
   @Query("select i from PartnerInvitation i where i.tokenHash = :tokenHash")
   Optional<PartnerInvitation> lockByTokenHash(String tokenHash);
 
+  Optional<PartnerInvitation> findByTokenHash(String tokenHash);
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select i from PartnerInvitation i where i.username = :username")
   Optional<PartnerInvitation> lockByUsername(String username);

@@ -96,12 +96,22 @@ public class PartnerInvitations {
     return new Invitation(username, expiresAt, token);
   }
 
+  /**
+   * Whether the link would work now, so that its page can say at once that it does not; unknown,
+   * used and expired are one answer here too. Nothing is changed.
+   */
+  @Transactional(readOnly = true)
+  public boolean usable(String token) {
+    Instant now = EngineClock.now();
+    return wellFormed(token).flatMap(presented -> invitations.findByTokenHash(
+        SecretTokens.sha256(presented))).filter(found -> found.usableAt(now)).isPresent();
+  }
+
   /** Sets the invited user's password; the link works no more. Answers the user name. */
   @Transactional
   public String accept(String token, String password) {
     Instant now = EngineClock.now();
-    PartnerInvitation invitation = Optional.ofNullable(token)
-        .filter(presented -> TOKEN.matcher(presented).matches())
+    PartnerInvitation invitation = wellFormed(token)
         .flatMap(presented -> invitations.lockByTokenHash(SecretTokens.sha256(presented)))
         .filter(found -> found.usableAt(now))
         .orElseThrow(PartnerInvitations::unusable);
@@ -113,6 +123,10 @@ public class PartnerInvitations {
     user.choosePassword(passwordEncoder.encode(password));
     invitation.accept(now);
     return user.getUsername();
+  }
+
+  private static Optional<String> wellFormed(String token) {
+    return Optional.ofNullable(token).filter(presented -> TOKEN.matcher(presented).matches());
   }
 
   private static String passwordProblem(String password, String username) {

@@ -29,8 +29,15 @@ class InvitationPage {
   }
 
   @GetMapping("/portal/invitations/{token}")
-  String show(@PathVariable String token, Model model) {
+  String show(@PathVariable String token, Locale locale, Model model,
+      HttpServletResponse response) {
     model.addAttribute("token", token);
+    if (!invitations.usable(token)) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("problem", texts.getMessage("portal.invitation.unusable", null,
+          locale));
+      model.addAttribute("unusable", true);
+    }
     return "portal/invitation";
   }
 

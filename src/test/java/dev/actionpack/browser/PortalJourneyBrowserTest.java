@@ -243,7 +243,7 @@ class PortalJourneyBrowserTest extends LifecycleTest {
   }
 
   @Test
-  @DisplayName("Portal pages seen only when something goes wrong pass axe-core too: a failed sign-in, a refused card, a declined order, a refused request, a page of another partner")
+  @DisplayName("R25 Portal pages seen only when something goes wrong, and Replace card, pass axe-core too: a failed sign-in, a refused card, a declined order, a card replaced after a refusal, a refused request, a page of another partner")
   void shouldKeepTheRefusalPagesAccessible() {
     clockAt("2027-03-10T10:00:00Z");
     PartnerLogin partner = newPartner(true, "en-US");
@@ -275,23 +275,39 @@ class PortalJourneyBrowserTest extends LifecycleTest {
     assertThat(page.getByRole(AriaRole.ALERT)).isVisible();
     Browsers.assertAccessible(page, "portal-refused-03-order-declined");
 
+    // replace the card of a subscription bought through the API: a bad card first
+    String mine = subscribe(partner, "4242424242424242").get("number").asText();
+    page.navigate(baseUrl() + "/portal/subscriptions/" + mine);
+    link("portal.subscription.replaceCard").click();
+    assertThat(heading("portal.card.title")).isVisible();
+    Browsers.assertAccessible(page, "portal-refused-04-replace-card");
+    page.getByLabel(text("portal.card.addCard")).check();
+    newCard("5555 5555 5555 4445");
+    button("portal.card.submit").click();
+    assertThat(page.getByText(text("portal.field.card.number"))).isVisible();
+    Browsers.assertAccessible(page, "portal-refused-05-replace-card-number");
+    page.getByLabel(text("portal.card.addCard")).check();
+    newCard("5555 5555 5555 4444");
+    button("portal.card.submit").click();
+    assertThat(detail("portal.subscription.card")).hasText("MASTERCARD **** 4444");
+
     page.navigate(baseUrl() + "/portal/support/new");
     button("portal.support.submit").click();
     assertThat(page.getByText(text("portal.support.invalid.intro"))).isVisible();
-    Browsers.assertAccessible(page, "portal-refused-04-request-invalid");
+    Browsers.assertAccessible(page, "portal-refused-06-request-invalid");
 
     page.navigate(baseUrl() + "/portal/subscriptions/" + theirs);
     assertThat(heading("portal.notFound.title")).isVisible();
-    Browsers.assertAccessible(page, "portal-refused-05-not-found");
+    Browsers.assertAccessible(page, "portal-refused-07-not-found");
 
     page.navigate(baseUrl() + "/portal/support?status=CLOSED");
     assertThat(page.locator("main")).containsText(text("portal.support.noneWithStatus"));
-    Browsers.assertAccessible(page, "portal-refused-06-support-filtered");
+    Browsers.assertAccessible(page, "portal-refused-08-support-filtered");
 
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
         .setName(text("portal.nav.signOut"))).click();
     assertThat(page.getByRole(AriaRole.STATUS)).hasText(text("portal.signIn.signedOut"));
-    Browsers.assertAccessible(page, "portal-refused-07-signed-out");
+    Browsers.assertAccessible(page, "portal-refused-09-signed-out");
   }
 
   @Test

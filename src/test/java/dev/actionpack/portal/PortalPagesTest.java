@@ -6,6 +6,7 @@ import dev.actionpack.partner.PartnerInvitations;
 import dev.actionpack.support.LifecycleTest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,7 +110,7 @@ class PortalPagesTest extends LifecycleTest {
   }
 
   @Test
-  @DisplayName("Onboarding an invited partner user opens the link, chooses a password (in Spanish), signs in to the portal; the used link works no more")
+  @DisplayName("Onboarding an invited partner user opens the link, chooses a password (in Spanish), signs in to the portal; the used link works no more, and its page says so before anything is typed")
   void shouldLetAnInvitedUserChooseAPasswordAndSignIn() throws Exception {
     PartnerLogin colleague = newPartner(true, "es-ES");
     String username = "invited-" + colleague.username();
@@ -126,8 +127,11 @@ class PortalPagesTest extends LifecycleTest {
         "password=correct-horse-battery&confirmation=correct-horse-battery");
     String offers = new PortalBrowser(port).signInAndGet(new PartnerLogin(username,
         "correct-horse-battery", colleague.partnerId()), "/portal/offers");
-    HttpResponse<String> again = browser.post(path, browser.get(path).body(),
+    HttpResponse<String> usedPage = browser.get(path);
+    HttpResponse<String> again = browser.post(path, form,
         "password=another-horse-battery&confirmation=another-horse-battery");
+    HttpResponse<String> unknownPage = browser.get("/portal/invitations/"
+        + "A".repeat(43) + "?lang=es-ES");
 
     assertThat(form).contains("Elige tu contraseña", "Repite la contraseña");
     assertThat(mismatch.statusCode()).isEqualTo(422);
@@ -139,5 +143,10 @@ class PortalPagesTest extends LifecycleTest {
     assertThat(offers).contains("Ofertas disponibles");
     assertThat(again.statusCode()).isEqualTo(404);
     assertThat(again.body()).contains("Este enlace de invitación no funciona");
+    for (HttpResponse<String> unusable : List.of(usedPage, unknownPage)) {
+      assertThat(unusable.statusCode()).as("a used or unknown link's page").isEqualTo(404);
+      assertThat(unusable.body()).contains("Este enlace de invitación no funciona")
+          .doesNotContain("Repite la contraseña");
+    }
   }
 }
