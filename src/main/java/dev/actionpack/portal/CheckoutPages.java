@@ -153,12 +153,18 @@ class CheckoutPages {
     return terms(checkout, offers.findById(checkout.getOffer()).orElseThrow(), model);
   }
 
+  /** The offer the form names; {@code null} when it names none or one that does not exist. */
+  private Offer offerOf(Checkout checkout) {
+    return Optional.ofNullable(checkout.getOffer()).filter(code -> !code.isBlank())
+        .flatMap(offers::findById).orElse(null);
+  }
+
   /** Step 1 done: the terms accepted (or the page again, saying they must be). */
   @PostMapping("/checkout/terms")
   String accepted(@AuthenticationPrincipal PartnerPrincipal partner,
       @ModelAttribute Checkout checkout, Locale locale, Model model,
       HttpServletResponse response) {
-    Offer offer = offers.findById(checkout.getOffer()).orElse(null);
+    Offer offer = offerOf(checkout);
     if (offer == null) {
       return PortalController.notFound(response);
     }
@@ -176,7 +182,7 @@ class CheckoutPages {
   String paid(@AuthenticationPrincipal PartnerPrincipal partner,
       @ModelAttribute Checkout checkout, Locale locale, Model model,
       HttpServletResponse response) {
-    Offer offer = offers.findById(checkout.getOffer()).orElse(null);
+    Offer offer = offerOf(checkout);
     if (offer == null) {
       return PortalController.notFound(response);
     }
@@ -198,7 +204,7 @@ class CheckoutPages {
   String purchase(@AuthenticationPrincipal PartnerPrincipal partner,
       @ModelAttribute Checkout checkout, Locale locale, Model model,
       HttpServletResponse response) {
-    Offer offer = offers.findById(checkout.getOffer()).orElse(null);
+    Offer offer = offerOf(checkout);
     if (offer == null) {
       return PortalController.notFound(response);
     }

@@ -83,6 +83,11 @@ public class ApiProblem extends RuntimeException {
     return status;
   }
 
+  /** When the client may try again, for refusals that pass; {@code null} otherwise. */
+  public Duration retryAfter() {
+    return retryAfter;
+  }
+
   public ResponseEntity<ProblemDetail> toResponse() {
     ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -25,7 +25,8 @@ class ModuleStructureTest {
       "dev.actionpack.persistence..", "dev.actionpack.web..", "dev.actionpack.domain.."};
   private static final String[] FEATURES = {"dev.actionpack.subscription..",
       "dev.actionpack.order..", "dev.actionpack.benefit..", "dev.actionpack.support..",
-      "dev.actionpack.notification..", "dev.actionpack.security..", "dev.actionpack.demo.."};
+      "dev.actionpack.notification..", "dev.actionpack.security..", "dev.actionpack.demo..",
+      "dev.actionpack.portal..", "dev.actionpack.admin.."};
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.actionpack.support.LifecycleTest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -120,6 +121,35 @@ class CheckoutPagesTest extends LifecycleTest {
     assertThat(review).contains("VISA **** 4242", "US$475.00");
     assertThat(confirmed).contains("已确认");
     assertThat(subscription(partner, number).get("autoRenewal").asBoolean()).isTrue();
+  }
+
+  @Test
+  @DisplayName("A checkout step sent without its offer, with a blank or an unknown one, is the not-found page in HTML; a field that does not bind is the portal's 400 page, not the API's JSON; nothing is bought")
+  void shouldAnswerAStepWithoutItsOfferWithThePage() throws Exception {
+    PartnerLogin partner = newPartner(true, "en-US");
+    PortalBrowser browser = browser(partner);
+    String terms = browser.get("/portal/offers/ACTION_PACK/subscribe").body();
+
+    for (String fields : List.of("accepted=true", "accepted=true&offer=",
+        "accepted=true&offer=NOPE")) {
+      for (String step : List.of("/portal/checkout/terms", "/portal/checkout/payment",
+          "/portal/checkout/purchase")) {
+        HttpResponse<String> answer = browser.post(step, terms, fields);
+        assertThat(answer.statusCode()).as("%s with %s", step, fields).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
+            .startsWith("text/html");
+        assertThat(answer.body()).contains("There is nothing here for your account.");
+      }
+    }
+    // a field that does not bind (a box is checked or not) is the portal's page, not JSON
+    HttpResponse<String> unbound = browser.post("/portal/checkout/terms", terms,
+        "accepted=maybe&offer=ACTION_PACK");
+    assertThat(unbound.statusCode()).isEqualTo(400);
+    assertThat(unbound.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/html");
+    assertThat(unbound.body()).contains("This request cannot be done.", "Partner Center")
+        .doesNotContain("\"status\":", "Exception");
+    assertThat(get(partner, "/api/orders").body()).isEmpty();
   }
 
   private static String location(HttpResponse<String> response) {
