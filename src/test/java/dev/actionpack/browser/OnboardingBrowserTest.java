@@ -3,29 +3,17 @@ package dev.actionpack.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.actionpack.partner.PartnerImport;
 import dev.actionpack.process.CamundaGroups;
-import dev.actionpack.support.LifecycleTest;
 import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.MessageSource;
 
 /**
  * An operator onboards a partner on the admin pages, in headless Chromium: signs in, creates the
@@ -33,34 +21,7 @@ import org.springframework.context.MessageSource;
  * invited person opens the one-time link in their own browser, chooses a password and signs in
  * to the portal in their language. Every page is checked by axe-core and photographed.
  */
-class OnboardingBrowserTest extends LifecycleTest {
-
-  private static Playwright playwright;
-  private static Browser browser;
-
-  @Autowired
-  private MessageSource messages;
-  @Autowired
-  private IdentityService identity;
-  @LocalServerPort
-  private int port;
-
-  private BrowserContext operatorContext;
-  private BrowserContext partnerContext;
-
-  @BeforeAll
-  static void launchBrowser() {
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-    PlaywrightAssertions.setDefaultAssertionTimeout(Browsers.WAIT.toMillis());
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
+class OnboardingBrowserTest extends BrowserTest {
 
   @BeforeEach
   void accounts() {
@@ -68,21 +29,11 @@ class OnboardingBrowserTest extends LifecycleTest {
     Browsers.camundaUser(identity, "olivia", CamundaGroups.PROCESS_OWNERS);
   }
 
-  @AfterEach
-  void closeContexts() {
-    for (BrowserContext context : new BrowserContext[] {operatorContext, partnerContext}) {
-      if (context != null) {
-        context.close();
-      }
-    }
-  }
-
   @Test
   @DisplayName("R1 an operator creates a partner, imports more from CSV, changes a membership and invites a user, who sets a password from the link and signs in to the portal in Spanish")
   void shouldOnboardAPartnerWhoseUserSignsIn() {
     String tag = UUID.randomUUID().toString().substring(0, 8);
-    operatorContext = context("en-US");
-    Page admin = operatorContext.newPage();
+    Page admin = newContext("en-US").newPage();
 
     admin.navigate(baseUrl() + "/admin/partners");
     signIn(admin, "olga");
@@ -136,8 +87,7 @@ class OnboardingBrowserTest extends LifecycleTest {
     Browsers.assertAccessible(admin, "admin-06-import-report");
 
     // the invited person, in their own browser and language
-    partnerContext = context("es-ES");
-    Page partner = partnerContext.newPage();
+    Page partner = newContext("es-ES").newPage();
     Locale spanish = Locale.forLanguageTag("es-ES");
     partner.navigate(baseUrl() + invitation);
     assertThat(partner.getByRole(AriaRole.HEADING, name(text("portal.invitation.title",
@@ -176,8 +126,7 @@ class OnboardingBrowserTest extends LifecycleTest {
   @Test
   @DisplayName("The admin pages' refusals pass axe-core: a failed sign-in, a refused partner, a user of another group, an unknown partner")
   void shouldKeepTheAdminRefusalsAccessible() {
-    operatorContext = context("en-US");
-    Page page = operatorContext.newPage();
+    Page page = newContext("en-US").newPage();
 
     page.navigate(baseUrl() + "/admin/login");
     page.getByLabel(admin("admin.signIn.username")).fill("olga");
@@ -192,9 +141,7 @@ class OnboardingBrowserTest extends LifecycleTest {
         .isVisible();
     Browsers.assertAccessible(page, "admin-refused-02-denied");
 
-    operatorContext.close();
-    operatorContext = context("en-US");
-    page = operatorContext.newPage();
+    page = newContext("en-US").newPage();
     page.navigate(baseUrl() + "/admin/partners");
     Browsers.camundaUser(identity, "otto", CamundaGroups.PARTNER_ADMINS);
     signIn(page, "otto");
@@ -215,20 +162,9 @@ class OnboardingBrowserTest extends LifecycleTest {
     page.getByRole(AriaRole.BUTTON, name(admin("admin.signIn.submit"))).click();
   }
 
-  private BrowserContext context(String language) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-        .setLocale(language).setViewportSize(1280, 900));
-    context.setDefaultTimeout(Browsers.WAIT.toMillis());
-    return context;
-  }
-
   /** The admin pages' text (English only). */
   private String admin(String key, Object... args) {
     return text(key, Locale.forLanguageTag("en-US"), args);
-  }
-
-  private String text(String key, Locale locale, Object... args) {
-    return messages.getMessage(key, args.length == 0 ? null : args, locale);
   }
 
   private static Page.GetByRoleOptions name(String name) {
@@ -237,9 +173,5 @@ class OnboardingBrowserTest extends LifecycleTest {
 
   private static Page.GetByLabelOptions exact() {
     return new Page.GetByLabelOptions().setExact(true);
-  }
-
-  private String baseUrl() {
-    return "http://localhost:" + port;
   }
 }

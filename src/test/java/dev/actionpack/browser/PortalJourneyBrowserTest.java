@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.actionpack.domain.LocaleFormat;
 import dev.actionpack.process.CamundaGroups;
-import dev.actionpack.support.LifecycleTest;
 import dev.actionpack.support.PdfText;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -24,18 +19,11 @@ import java.nio.file.Files;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.MessageSource;
 
 /**
  * The partner's whole journey in the portal, in headless Chromium, in each of the portal's
@@ -45,51 +33,19 @@ import org.springframework.context.MessageSource;
  * {@code target/screenshots}. The words clicked are the portal's own, read from its bundles in
  * the partner's language, so a page that fell back to English fails.
  */
-class PortalJourneyBrowserTest extends LifecycleTest {
+class PortalJourneyBrowserTest extends BrowserTest {
 
   private static final Pattern ORDER = Pattern.compile("/portal/orders/([A-Z0-9-]+)$");
   private static final Pattern SUBSCRIPTION = Pattern.compile("/portal/subscriptions/([A-Z0-9-]+)$");
   private static final Pattern REQUEST = Pattern.compile("/portal/support/([A-Z0-9-]+)$");
 
-  private static Playwright playwright;
-  private static Browser browser;
-
-  @Autowired
-  private MessageSource messages;
-  @Autowired
-  private IdentityService identity;
-  @LocalServerPort
-  private int port;
-
-  private BrowserContext context;
   private Page page;
   private Locale locale;
   private String shots;
 
-  @BeforeAll
-  static void launchBrowser() {
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-    PlaywrightAssertions.setDefaultAssertionTimeout(Browsers.WAIT.toMillis());
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
-
   @BeforeEach
   void agentAccount() {
     Browsers.camundaUser(identity, "sam", CamundaGroups.SUPPORT_AGENTS);
-  }
-
-  @AfterEach
-  void closePage() {
-    if (context != null) {
-      context.close();
-    }
   }
 
   @ParameterizedTest(name = "in {0}")
@@ -206,24 +162,17 @@ class PortalJourneyBrowserTest extends LifecycleTest {
     Browsers.assertAccessible(page, shots + "-13-request-open");
     jobs().runDue();
 
-    BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions()
-        .setViewportSize(1400, 1000));
-    try {
-      agentContext.setDefaultTimeout(Browsers.WAIT.toMillis());
-      TasklistAgent agent = new TasklistAgent(agentContext.newPage(), shots + "-tasklist");
-      agent.signIn(baseUrl(), "sam", "sam-secret-password");
-      agent.claim(subscription);
-      // the partner's page follows the request by itself (htmx), no reload
-      assertThat(detail("portal.support.status"))
-          .hasText(text("portal.support.status.IN_PROGRESS"));
-      Browsers.assertAccessible(page, shots + "-14-request-in-progress");
+    TasklistAgent agent = new TasklistAgent(newContext("en-US").newPage(), shots + "-tasklist");
+    agent.signIn(baseUrl(), "sam", "sam-secret-password");
+    agent.claim(subscription);
+    // the partner's page follows the request by itself (htmx), no reload
+    assertThat(detail("portal.support.status"))
+        .hasText(text("portal.support.status.IN_PROGRESS"));
+    Browsers.assertAccessible(page, shots + "-14-request-in-progress");
 
-      agent.complete("Cancel now", "Prorated (unused days of the term)",
-          "Cancelled as agreed on the phone.");
-      jobs().runDue();
-    } finally {
-      agentContext.close();
-    }
+    agent.complete("Cancel now", "Prorated (unused days of the term)",
+        "Cancelled as agreed on the phone.");
+    jobs().runDue();
     assertThat(detail("portal.support.status")).hasText(text("portal.support.status.CLOSED"));
     assertThat(detail("portal.support.outcome"))
         .hasText(text("portal.support.outcome.CANCEL_NOW"));
@@ -325,10 +274,7 @@ class PortalJourneyBrowserTest extends LifecycleTest {
   private void open(String language) {
     locale = Locale.forLanguageTag(language);
     shots = "portal-" + language;
-    context = browser.newContext(new Browser.NewContextOptions().setLocale(language)
-        .setViewportSize(1280, 900).setAcceptDownloads(true));
-    context.setDefaultTimeout(Browsers.WAIT.toMillis());
-    page = context.newPage();
+    page = newContext(language).newPage();
   }
 
   private void newCard(String number) {
@@ -344,9 +290,9 @@ class PortalJourneyBrowserTest extends LifecycleTest {
     return LocaleFormat.money(new BigDecimal("475.00"), "USD", locale);
   }
 
-  /** The portal's text for the key in the page's language, as its templates render it. */
+  /** The portal's text for the key in the page's language. */
   private String text(String key, Object... args) {
-    return messages.getMessage(key, args.length == 0 ? null : args, locale);
+    return text(key, locale, args);
   }
 
   private Locator button(String key) {
@@ -379,9 +325,5 @@ class PortalJourneyBrowserTest extends LifecycleTest {
 
   private static Page.GetByLabelOptions exact() {
     return new Page.GetByLabelOptions().setExact(true);
-  }
-
-  private String baseUrl() {
-    return "http://localhost:" + port;
   }
 }

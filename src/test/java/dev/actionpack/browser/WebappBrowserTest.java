@@ -5,76 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.TimeoutError;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.actionpack.process.CamundaGroups;
 import dev.actionpack.process.RenewProcess;
-import dev.actionpack.support.LifecycleTest;
 import dev.actionpack.support.StandaloneApp;
 import java.time.Duration;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Camunda webapps as their users see them, in headless Chromium: a support agent works a
  * cancellation in Tasklist, a process owner finds a subscription in Cockpit, and what people
  * must not be able to do. Screenshots of each step go to {@code target/screenshots}.
  */
-class WebappBrowserTest extends LifecycleTest {
+class WebappBrowserTest extends BrowserTest {
 
   private static final String ENGINE = "default";
 
-  private static Playwright playwright;
-  private static Browser browser;
-
-  @Autowired
-  private IdentityService identity;
-  @LocalServerPort
-  private int port;
-
-  private BrowserContext context;
   private Page page;
-
-  @BeforeAll
-  static void launchBrowser() {
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-    // a loaded build machine renders slowly: wait for a state, generously, never for a time
-    PlaywrightAssertions.setDefaultAssertionTimeout(Browsers.WAIT.toMillis());
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
 
   @BeforeEach
   void openPage() {
     Browsers.camundaUser(identity, "sam", CamundaGroups.SUPPORT_AGENTS);
     Browsers.camundaUser(identity, "olivia", CamundaGroups.PROCESS_OWNERS);
-    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
-    context.setDefaultTimeout(Browsers.WAIT.toMillis());
-    page = context.newPage();
-  }
-
-  @AfterEach
-  void closePage() {
-    context.close();
+    page = newContext("en-US").newPage();
   }
 
   @Test
@@ -169,9 +127,7 @@ class WebappBrowserTest extends LifecycleTest {
 
       // a failed login locks the user for a few seconds (Camunda's guard against guessing):
       // the configured secret is tried until that lock has passed
-      BrowserContext fresh = browser.newContext();
-      fresh.setDefaultTimeout(Browsers.WAIT.toMillis());
-      Page admin = fresh.newPage();
+      Page admin = newContext("en-US").newPage();
       await().atMost(Browsers.WAIT).pollInterval(Duration.ofSeconds(2)).until(() -> {
         Browsers.login(admin, prod.baseUrl(), "cockpit", ENGINE, "admin", secret);
         try {
@@ -184,11 +140,6 @@ class WebappBrowserTest extends LifecycleTest {
       });
       assertThat(admin.getByText("Processes").first()).isVisible();
       Browsers.screenshot(admin, "prod-2-configured-admin");
-      fresh.close();
     }
-  }
-
-  private String baseUrl() {
-    return "http://localhost:" + port;
   }
 }
