@@ -16,10 +16,12 @@ import dev.actionpack.subscription.Subscription;
 import dev.actionpack.subscription.SubscriptionRepository;
 import java.math.BigDecimal;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Receipts of a partner's charged orders (purchase, automatic and manual renewal) and credit
@@ -79,6 +81,22 @@ public class Receipts {
     return document.render(receiptOf(order, approvedCharge(order), new Receipt.RefundLine(
         refund.getProviderRefundId(), refund.getAmount(), refund.getCreatedAt())));
   }
+
+  /**
+   * The partner's orders, newest first, each with whether it was charged (so has a receipt) and
+   * its refunds (each with a credit note), oldest first.
+   */
+  @Transactional(readOnly = true)
+  public List<Billed> billed(UUID partnerId) {
+    return orders.findByPartnerIdOrderByCreatedAtDesc(partnerId).stream()
+        .map(order -> new Billed(order, charges.findByIdempotencyKey(order.getChargeKey())
+            .filter(Charge::isApproved).isPresent(),
+            refunds.findByOrderIdOrderByCreatedAtAsc(order.getId())))
+        .toList();
+  }
+
+  /** An order as its partner's billing lists it. */
+  public record Billed(PurchaseOrder order, boolean charged, List<Refund> refunds) {}
 
   private PurchaseOrder order(UUID partnerId, String orderNumber) {
     return orders.findByNumberAndPartnerId(orderNumber, partnerId)

@@ -1,5 +1,6 @@
 package dev.actionpack.payment;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -14,4 +15,6 @@ public interface RefundRepository extends JpaRepository<Refund, UUID> {
   @Query("select r from Refund r where r.providerRefundId = :providerRefundId "
       + "and r.orderId = :orderId")
   Optional<Refund> findByProviderRefundIdAndOrderId(String providerRefundId, UUID orderId);
+
+  List<Refund> findByOrderIdOrderByCreatedAtAsc(UUID orderId);
 }

@@ -263,11 +263,7 @@ class CheckoutPages {
       model.addAttribute("problems", List.of(PortalProblems.message(texts, refusal, locale)));
       return order(partner, number, locale, model, response);
     }
-    response.setContentType("application/pdf");
-    response.setHeader("Content-Disposition", "attachment; filename=\"receipt-" + number
-        + ".pdf\"");
-    response.setContentLength(pdf.length);
-    response.getOutputStream().write(pdf);
+    OrdersPage.send(response, pdf, "receipt-" + number + ".pdf");
     return null;
   }
 

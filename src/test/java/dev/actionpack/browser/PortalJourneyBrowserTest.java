@@ -50,7 +50,7 @@ class PortalJourneyBrowserTest extends BrowserTest {
 
   @ParameterizedTest(name = "in {0}")
   @ValueSource(strings = {"en-US", "zh-CN", "es-ES"})
-  @DisplayName("R1 R2 R3 R4 R10 R13 R16 R17 a partner signs in, subscribes, turns auto-renewal off, renews, downloads the receipt and follows a cancellation an agent completes in Tasklist")
+  @DisplayName("R1 R2 R3 R4 R10 R13 R16 R17 a partner signs in, subscribes, turns auto-renewal off, renews, downloads the receipt, follows a cancellation an agent completes in Tasklist and downloads the refund's credit note")
   void shouldWalkThePartnersJourney(String language) throws IOException {
     clockAt("2027-03-10T10:00:00Z");
     PartnerLogin partner = newPartner(true, language);
@@ -189,6 +189,14 @@ class PortalJourneyBrowserTest extends BrowserTest {
     link("portal.nav.notifications").click();
     assertThat(heading("portal.notifications.title")).isVisible();
     Browsers.assertAccessible(page, shots + "-17-notifications");
+
+    // orders and receipts: the purchase and the renewal, and the refund's credit note
+    link("portal.nav.orders").click();
+    assertThat(page.locator("tbody tr")).hasCount(2);
+    Browsers.assertAccessible(page, shots + "-18-orders");
+    Download creditNote = page.waitForDownload(() -> page.locator("tbody li a").first().click());
+    PdfText.assertWritten(PdfText.of(Files.readAllBytes(creditNote.path())),
+        "Partner " + partner.username(), "VISA **** 4242");
   }
 
   @Test

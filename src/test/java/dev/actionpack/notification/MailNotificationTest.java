@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +29,6 @@ import org.springframework.test.context.DynamicPropertySource;
 /** R19 over a real SMTP conversation with GreenMail: every kind, in every language. */
 class MailNotificationTest extends LifecycleTest {
 
-  @Autowired
-  private TaskService taskService;
   @Autowired
   private IdentityService identity;
   @Autowired

@@ -9,11 +9,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -23,8 +20,6 @@ import org.springframework.http.ResponseEntity;
 /** Receipts of charged orders and refunds, downloaded as a partner's client would. */
 class ReceiptApiTest extends LifecycleTest {
 
-  @Autowired
-  private TaskService taskService;
 
   @Test
   @DisplayName("A purchase's receipt downloads as a PDF attachment naming the order, partner, term, amount and card")
@@ -170,23 +165,5 @@ class ReceiptApiTest extends LifecycleTest {
 
   private JsonNode payments(PartnerLogin partner, String subscription) {
     return get(partner, "/api/subscriptions/" + subscription + "/payments").body();
-  }
-
-  /** Support cancels the subscription now with a prorated refund, as in ServiceRequestApiTest. */
-  private void cancelNowWithProratedRefund(PartnerLogin partner, String subscription) {
-    String request = post(partner, "/api/service-requests", Map.of(
-        "problemType", "PARTNER_INVOICE_PAYMENT_RECONCILIATION",
-        "subscriptionNumber", subscription,
-        "description", "Please cancel our Action Pack subscription.",
-        "contact", Map.of("name", "Pat Partner", "email", "pat@partners.example",
-            "phone", "+34 910 000 000", "preferredLanguage", "es-ES")))
-        .body().get("number").asText();
-    jobs().runDue();
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(request)
-        .singleResult();
-    taskService.claim(task.getId(), "sam");
-    taskService.complete(task.getId(), Map.of("outcome", "CANCEL_NOW", "refund", "PRORATED",
-        "contactMade", true, "resolutionNote", "Cancelled as agreed."));
-    jobs().runDue();
   }
 }

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.actionpack.support.LifecycleTest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -25,8 +23,6 @@ class PortalSupportPagesTest extends LifecycleTest {
 
   @LocalServerPort
   private int port;
-  @Autowired
-  private TaskService taskService;
 
   @Test
   @DisplayName("R15 R16 R17 R19 a Chinese partner reports a problem under 报告合作伙伴中心问题 > 新建请求, follows it from 打开 to 已关闭 and sees the prorated refund in US$236.20")

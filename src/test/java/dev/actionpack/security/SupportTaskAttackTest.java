@@ -9,7 +9,6 @@ import dev.actionpack.support.LifecycleTest;
 import dev.actionpack.support.Outcome;
 import dev.actionpack.support.ServiceRequestService;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -33,8 +32,6 @@ class SupportTaskAttackTest extends LifecycleTest {
   private static final String OTHER_AGENT = "agentbob";
   private static final String PASSWORD = "agent-password-for-tests";
 
-  @Autowired
-  private TaskService taskService;
   @Autowired
   private ServiceRequestService requests;
 

@@ -13,7 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -37,6 +39,29 @@ public abstract class LifecycleTest extends ApiTest {
   protected RuntimeService runtimeService;
   @Autowired
   protected JdbcTemplate jdbc;
+  @Autowired
+  protected TaskService taskService;
+
+  /**
+   * The partner asks Support to cancel; an agent cancels now with a prorated refund (through the
+   * engine, as Tasklist would), and the refund runs.
+   */
+  protected void cancelNowWithProratedRefund(PartnerLogin partner, String subscription) {
+    String request = post(partner, "/api/service-requests", Map.of(
+        "problemType", "PARTNER_INVOICE_PAYMENT_RECONCILIATION",
+        "subscriptionNumber", subscription,
+        "description", "Please cancel our Action Pack subscription.",
+        "contact", Map.of("name", "Pat Partner", "email", "pat@partners.example",
+            "phone", "+34 910 000 000", "preferredLanguage", "es-ES")))
+        .body().get("number").asText();
+    jobs().runDue();
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(request)
+        .singleResult();
+    taskService.claim(task.getId(), "sam");
+    taskService.complete(task.getId(), Map.of("outcome", "CANCEL_NOW", "refund", "PRORATED",
+        "contactMade", true, "resolutionNote", "Cancelled as agreed."));
+    jobs().runDue();
+  }
 
   protected JobDriver jobs() {
     return new JobDriver(managementService);

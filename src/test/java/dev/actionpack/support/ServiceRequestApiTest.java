@@ -9,17 +9,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Service requests through the partner API, worked by an agent through the engine's tasks. */
 class ServiceRequestApiTest extends LifecycleTest {
 
-  @Autowired
-  private TaskService taskService;
 
   @Test
   @DisplayName("R15 R16 R17 a request opened, claimed, waiting on the partner, then cancelled now with a prorated refund")
