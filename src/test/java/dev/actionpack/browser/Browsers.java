@@ -1,8 +1,6 @@
 package dev.actionpack.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
@@ -10,7 +8,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
+import dev.actionpack.support.DebianPackages;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,11 +20,11 @@ import org.camunda.bpm.engine.identity.User;
 /**
  * Headless Debian Chromium driven by Playwright, never a downloaded browser. Without Chromium
  * the browser tests are skipped with a message naming the package, except in CI (CI=true),
- * where they must run and fail instead.
+ * where they must run and fail instead ({@link DebianPackages}).
  */
 final class Browsers {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMIUM = DebianPackages.CHROMIUM;
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** How long a page may take to reach a state, on a loaded build machine. */
   static final Duration WAIT = Duration.ofSeconds(45);
@@ -34,14 +32,7 @@ final class Browsers {
   private Browsers() {}
 
   static Playwright playwright() {
-    if (!Files.isExecutable(CHROMIUM)) {
-      String message = "Browser tests need Debian's chromium package at " + CHROMIUM
-          + " (apt-get install chromium); .ci/run installs it.";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(message);
-      }
-      assumeTrue(false, message);
-    }
+    DebianPackages.require(CHROMIUM, "chromium", "Browser tests");
     return Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
   }

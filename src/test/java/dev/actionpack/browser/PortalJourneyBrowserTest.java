@@ -12,6 +12,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.actionpack.domain.LocaleFormat;
 import dev.actionpack.process.CamundaGroups;
+import dev.actionpack.support.DebianPackages;
 import dev.actionpack.support.PdfText;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -52,6 +53,9 @@ class PortalJourneyBrowserTest extends BrowserTest {
   @ValueSource(strings = {"en-US", "zh-CN", "es-ES"})
   @DisplayName("R1 R2 R3 R4 R10 R13 R16 R17 a partner signs in, subscribes, turns auto-renewal off, renews, downloads the receipt, follows a cancellation an agent completes in Tasklist and downloads the refund's credit note")
   void shouldWalkThePartnersJourney(String language) throws IOException {
+    if (language.equals("zh-CN")) {
+      DebianPackages.requireCjkFont();
+    }
     clockAt("2027-03-10T10:00:00Z");
     PartnerLogin partner = newPartner(true, language);
     open(language);

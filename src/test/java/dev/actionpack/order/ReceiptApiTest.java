@@ -3,6 +3,7 @@ package dev.actionpack.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.actionpack.support.DebianPackages;
 import dev.actionpack.support.LifecycleTest;
 import dev.actionpack.support.PdfText;
 import java.io.IOException;
@@ -48,6 +49,7 @@ class ReceiptApiTest extends LifecycleTest {
   @Test
   @DisplayName("An anniversary renewal's receipt is in the partner's Chinese and names the second term")
   void shouldDownloadRenewalReceipt() throws IOException {
+    DebianPackages.requireCjkFont();
     clockAt("2027-03-10T10:00:00Z");
     PartnerLogin partner = newPartner(true, "zh-CN");
     subscribe(partner, "5555555555554444");

@@ -10,6 +10,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfString;
 import dev.actionpack.domain.LocaleFormat;
 import dev.actionpack.domain.Refusal;
+import dev.actionpack.support.DebianPackages;
 import dev.actionpack.support.PdfText;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -64,6 +65,7 @@ class ReceiptDocumentTest {
   @Test
   @DisplayName("A zh-CN receipt is in Chinese, US$475.00 and 2028年3月10日, its CJK font embedded")
   void shouldRenderChineseReceipt() throws IOException {
+    DebianPackages.requireCjkFont();
     byte[] pdf = DOCUMENT.render(renewal(LocaleFormat.ZH_CN, null));
     String text = PdfText.of(pdf);
 
@@ -81,6 +83,7 @@ class ReceiptDocumentTest {
   @Test
   @DisplayName("A refund receipt is a credit note naming the original order, the refund and its id")
   void shouldRenderRefundReceipt() throws IOException {
+    DebianPackages.requireCjkFont();
     Receipt.RefundLine refund = new Receipt.RefundLine("re_9ZyXwV",
         new BigDecimal("236.20"), Instant.parse("2028-09-10T10:00:00Z"));
 
