@@ -32,7 +32,8 @@ public class Notification extends AssignedIdEntity<UUID> {
   @Column(nullable = false)
   private String subject;
 
-  @Column(nullable = false, length = 4000)
+  /** The template's text with its values, an agent's note of up to 4000 characters among them. */
+  @Column(nullable = false, length = 8000)
   private String body;
 
   /** The request, subscription or order number the message is about. */

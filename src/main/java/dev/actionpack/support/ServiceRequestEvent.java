@@ -34,6 +34,8 @@ public class ServiceRequestEvent extends AssignedIdEntity<UUID> {
   @Column(nullable = false)
   private Kind kind;
 
+  /** The step's English line: a prefix of at most 30 characters, then the agent's note. */
+  @Column(length = NOTE_LENGTH)
   private String note;
 
   @Column(name = "agent_note", length = 4000)
@@ -41,6 +43,8 @@ public class ServiceRequestEvent extends AssignedIdEntity<UUID> {
 
   @Column(nullable = false)
   private Instant at;
+
+  static final int NOTE_LENGTH = CancellationTaskGuard.NOTE_LENGTH + 100;
 
   protected ServiceRequestEvent() {}
 

@@ -126,6 +126,30 @@ class ServiceRequestApiTest extends LifecycleTest {
   }
 
   @Test
+  @DisplayName("R17 R16 an agent's note of the longest length the form takes (4000) is kept whole, waiting on the partner and in the resolution, in the request and its history")
+  void shouldKeepTheLongestNoteWhole() {
+    clockAt("2027-03-10T10:00:00Z");
+    PartnerLogin partner = newMember();
+    String number = subscribe(partner, "4242424242424242").get("number").asText();
+    String request = openRequest(partner, number);
+    String question = "Please call us back. ".repeat(200).substring(0, 4000);
+    String answer = "Kept as agreed. ".repeat(250).substring(0, 4000);
+
+    taskService.complete(taskOf(request).getId(), Map.of("outcome", "WAITING_ON_PARTNER",
+        "resolutionNote", question));
+    taskService.complete(taskOf(request).getId(), Map.of("outcome", "KEEP",
+        "resolutionNote", answer));
+    jobs().runDue();
+
+    JsonNode closed = get(partner, "/api/service-requests/" + request).body();
+    assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(closed.get("resolution").get("note").asText()).isEqualTo(answer);
+    assertThat(closed.get("history").findValuesAsText("note"))
+        .anySatisfy(note -> assertThat(note).contains(question))
+        .anySatisfy(note -> assertThat(note).contains(answer));
+  }
+
+  @Test
   @DisplayName("R16 a subscription already expired is closed by cancel now; one already cancelled is left alone")
   void shouldHandleExpiredAndCancelledSubscriptions() {
     clockAt("2027-03-10T10:00:00Z");
